@@ -2,5 +2,18 @@
 
 from briefing.structure.article import Article, Paragraph, ParagraphKind, Sentence
 from briefing.structure.briefing import Briefing, ModelInfo
+from briefing.structure.summary import Actor, Clash, DateMention, Mention, Viewpoint
 
-__all__ = ["Article", "Briefing", "ModelInfo", "Paragraph", "ParagraphKind", "Sentence"]
+__all__ = [
+    "Actor",
+    "Article",
+    "Briefing",
+    "Clash",
+    "DateMention",
+    "Mention",
+    "ModelInfo",
+    "Paragraph",
+    "ParagraphKind",
+    "Sentence",
+    "Viewpoint",
+]

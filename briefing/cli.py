@@ -1,0 +1,40 @@
+"""The ``briefing`` command: parses options, shows progress, reports errors as one line.
+
+Each verb lives in ``briefing/commands/``; the work itself is in the library modules.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from briefing.commands import build, models
+from briefing.errors import BriefingError
+
+app = typer.Typer(
+    help="Bilingual Arabic/English briefings from Arabic news articles, fully offline.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command("build")(build.build)
+app.add_typer(models.app, name="models")
+
+
+def main() -> None:
+    """Entry point: user errors become ``error: ...`` on stderr with their exit code, no traceback."""
+    import click
+
+    try:
+        status = app(standalone_mode=False)
+    except BriefingError as error:
+        print(f"error: {error}", file=sys.stderr)
+        sys.exit(error.exit_code)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except (click.Abort, KeyboardInterrupt):
+        print("interrupted: no output file was left half-written", file=sys.stderr)
+        sys.exit(130)
+    sys.exit(status if isinstance(status, int) else 0)

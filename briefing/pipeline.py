@@ -1,0 +1,107 @@
+"""The library API: ingest -> segment -> translate/align -> extract -> render, as plain functions.
+
+The CLI is a thin layer over these; a Python user can call them directly::
+
+    from briefing.pipeline import make_briefing, write_outputs
+    briefing = make_briefing([Path("article.txt")], title="Iraq and Russia")
+    write_outputs(briefing, Path("output"), ["pdf", "docx"])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime, timezone
+from pathlib import Path
+
+from briefing.errors import BriefingError
+from briefing.ingest import read_article
+from briefing.render import RENDERERS
+from briefing.resources import seeds_dir
+from briefing.segment import segment_article
+from briefing.structure import Article, Briefing
+from briefing.translate.base import Engine, Progress
+
+DEFAULT_FORMATS = ("pdf", "docx")
+
+
+def default_inputs() -> list[Path]:
+    """``seeds/*.txt`` in the current folder, else the seeds that come with the install."""
+    local = sorted(Path("seeds").glob("*.txt"))
+    return local or sorted(seeds_dir().glob("*.txt"))
+
+
+def read_articles(paths: Sequence[Path]) -> list[Article]:
+    """Ingest and segment every file; the first bad file stops the run before anything is written."""
+    if not paths:
+        raise BriefingError("no input files: name .txt files, or run where a seeds/ folder is")
+    return [segment_article(read_article(Path(path), f"A{number}")) for number, path in enumerate(paths, 1)]
+
+
+def default_title(articles: list[Article]) -> str:
+    today = datetime.now(timezone.utc).strftime("%Y-%m-%d")
+    count = len(articles)
+    return f"Briefing of {today}: {count} Arabic article{'s' if count != 1 else ''}"
+
+
+def make_briefing(
+    paths: Sequence[Path],
+    *,
+    title: str | None = None,
+    engine: Engine | Callable[[], Engine] | None = None,
+    progress: Callable[[int], Progress] | None = None,
+) -> Briefing:
+    """Read, translate and align the articles.
+
+    ``engine`` is an Engine, a factory called only once the input is known to be good (so a bad
+    file is reported before a model is loaded), or None for the installed Argos package.
+    ``progress`` receives the number of sentences to translate and returns the per-step callback.
+    """
+    from briefing.align import translate_articles, unique_sentences
+
+    articles = read_articles(paths)
+    briefing = Briefing(title=title or default_title(articles), articles=articles)
+    if engine is None:
+        from briefing.translate.argos import ArgosEngine
+
+        engine = ArgosEngine
+    if not isinstance(engine, Engine):
+        engine = engine()
+    briefing.model = engine.model
+    step = progress(len(unique_sentences(articles))) if progress else None
+    translate_articles(articles, engine, step)
+    return briefing
+
+
+def parse_formats(text: str) -> list[str]:
+    """``"pdf,docx"`` -> ``["pdf", "docx"]``, refusing unknown formats with the list of known ones."""
+    formats = [part.strip().lower() for part in text.split(",") if part.strip()]
+    unknown = [name for name in formats if name not in RENDERERS]
+    if unknown or not formats:
+        known = ", ".join(RENDERERS)
+        raise BriefingError(f"unknown output format {', '.join(unknown) or repr(text)}: choose from {known}")
+    return list(dict.fromkeys(formats))
+
+
+def write_outputs(
+    briefing: Briefing,
+    out_dir: Path,
+    formats: Sequence[str] = DEFAULT_FORMATS,
+    *,
+    name: str = "briefing",
+    templates: Path | None = None,
+) -> list[Path]:
+    """Render each format to ``out_dir/name.<ext>``; each file appears whole or not at all."""
+    out_dir = Path(out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise BriefingError(f"{out_dir}: cannot create the output folder ({error.strerror})") from None
+    written = []
+    for format_name in formats:
+        renderer = RENDERERS[format_name](templates)
+        target = out_dir / f"{name}{renderer.extension}"
+        try:
+            written.append(renderer.write(briefing, target))
+        except OSError as error:
+            raise BriefingError(f"{target}: cannot write ({error.strerror or error})") from None
+    return written

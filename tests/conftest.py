@@ -1,0 +1,53 @@
+"""Shared fixtures: a real (tiny) Argos package installed as a user's would be, and no network."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+
+from briefing.testing.argos_fixture import build_argos_package
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def argosmodel(tmp_path_factory) -> Path:
+    """A SentencePiece ``.argosmodel`` file, built once per test session."""
+    return build_argos_package(tmp_path_factory.mktemp("argosmodel"))
+
+
+@pytest.fixture
+def packages_dir(tmp_path, monkeypatch) -> Path:
+    """An empty ``ARGOS_PACKAGES_DIR`` for this test only."""
+    folder = tmp_path / "argos-packages"
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def installed_model(argosmodel, packages_dir) -> Path:
+    """The fixture package installed through briefing's own installer, as a user would."""
+    from briefing.translate.packages import install_package_file
+
+    return install_package_file(argosmodel).path
+
+
+class NetworkBlocked(AssertionError):
+    pass
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """Any attempt to open a connection or resolve a name fails the test."""
+
+    def refuse(*args, **kwargs):
+        raise NetworkBlocked(f"network access attempted: {args!r}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket.socket, "sendto", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)

@@ -66,10 +66,11 @@ def read_article(path: Path, article_id: str) -> Article:
         raise InputError(path, f"{problem}: expected the text of an Arabic news article")
     share = arabic_letter_share(" ".join(p.ar for p in paragraphs))
     if share < MIN_ARABIC_SHARE:
+        amount = f"too little Arabic script ({share:.0%} of its letters)" if share else "no Arabic script"
         raise InputError(
             path,
-            f"has too little Arabic script ({share:.0%} of its letters, read as {encoding}): briefing "
-            "needs Arabic articles; if this is Arabic in another encoding, save it as UTF-8",
+            f"has {amount}, read as {encoding}: briefing needs Arabic articles; "
+            "if this is Arabic in another encoding, save it as UTF-8",
         )
     return Article(id=article_id, source=str(path), paragraphs=paragraphs, encoding=encoding)
 

@@ -1,0 +1,177 @@
+"""Turning a scanned date expression into ISO values: filling missing years, resolving relative
+dates against the publication date, converting Hijri dates.
+
+Values are ISO 8601 at the precision the text gives: ``2024-01-31``, ``2024-01``, ``2024``.
+A Gregorian date whose year cannot be found at all keeps ISO's yearless form (``--01``,
+``--01-31``) so the month is not lost; Hijri months and years cover several Gregorian months,
+so they become ranges of Gregorian days.
+"""
+
+from __future__ import annotations
+
+import calendar as gregorian_calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from hijridate import Gregorian, Hijri
+
+from briefing.extract.dates_scan import CalendarDate, Expression, RelativeDate, Weekday
+
+
+@dataclass(frozen=True)
+class YearHints:
+    """Where a missing year comes from: the nearest explicit year of each calendar in the
+    article, and the article's publication date."""
+
+    gregorian: int | None = None
+    hijri: int | None = None
+    published: date | None = None
+
+
+@dataclass(frozen=True)
+class Normalised:
+    value: str | None
+    end_value: str | None
+    granularity: str  # "day" | "month" | "year" | "range" | "relative"
+    modifier: str | None
+    inferred: bool
+
+
+@dataclass(frozen=True)
+class _Value:
+    """One resolved date: ``start`` and, for a span of days (a Hijri month, a week), ``end``."""
+
+    start: str | None
+    end: str | None
+    granularity: str
+    inferred: bool
+
+
+def normalise(expression: Expression, hints: YearHints) -> Normalised:
+    """The ISO value, range end, granularity, modifier and inferred flag of ``expression``."""
+    modifier = " ".join(expression.modifiers) or None
+    first = _resolve(expression.date, hints)
+    if expression.last is None:
+        return Normalised(first.start, first.end, first.granularity, modifier, first.inferred)
+    last = _resolve(expression.last, hints)
+    return Normalised(first.start, last.end or last.start, "range", modifier, first.inferred or last.inferred)
+
+
+def _resolve(node: CalendarDate | RelativeDate | Weekday, hints: YearHints) -> _Value:
+    if isinstance(node, CalendarDate):
+        return _calendar(node, hints)
+    if hints.published is None:
+        return _Value(None, None, "relative", False)
+    if isinstance(node, Weekday):
+        return _Value(_weekday(node, hints.published).isoformat(), None, "day", True)
+    return _relative(node, hints.published)
+
+
+def _calendar(node: CalendarDate, hints: YearHints) -> _Value:
+    year, inferred = node.year, False
+    if year is None and node.month is not None:
+        year = _inferred_year(node, hints)
+        inferred = year is not None
+    if node.calendar == "hijri":
+        return _hijri(year, node.month, node.day, inferred)
+    granularity = "day" if node.day is not None else "month" if node.month is not None else "year"
+    if year is None:
+        return _Value(_yearless(node.month, node.day), None, granularity, False)
+    if node.month is None:
+        return _Value(f"{year:04d}", None, granularity, inferred)
+    if node.day is None:
+        return _Value(f"{year:04d}-{node.month:02d}", None, granularity, inferred)
+    try:
+        return _Value(date(year, node.month, node.day).isoformat(), None, granularity, inferred)
+    except ValueError:  # 30 February: kept, but without a value
+        return _Value(None, None, granularity, inferred)
+
+
+def _inferred_year(node: CalendarDate, hints: YearHints) -> int | None:
+    """The year of a month written without one: from الماضي/المقبل and the publication date,
+    else the nearest explicit year of the same calendar in the article, else the publication
+    date's year whose month is closest (ديسمبر in a January article is last December)."""
+    published = _published_in(node.calendar, hints.published)
+    if node.year_relation is not None and published is not None:
+        year, month = published
+        if node.year_relation < 0:
+            return year if node.month < month else year - 1
+        if node.year_relation > 0:
+            return year if node.month > month else year + 1
+        return year
+    explicit = hints.gregorian if node.calendar == "gregorian" else hints.hijri
+    if explicit is not None:
+        return explicit
+    if published is None:
+        return None
+    year, month = published
+    # Past first on a tie: news reports what happened more than what will.
+    return min((year - 1, year, year + 1), key=lambda y: (abs((y - year) * 12 + node.month - month), y))
+
+
+def _published_in(calendar: str, published: date | None) -> tuple[int, int] | None:
+    """The publication date's year and month in ``calendar``."""
+    if published is None:
+        return None
+    if calendar == "gregorian":
+        return published.year, published.month
+    try:
+        hijri = Gregorian(published.year, published.month, published.day).to_hijri()
+    except OverflowError:
+        return None
+    return hijri.year, hijri.month
+
+
+def _yearless(month: int | None, day: int | None) -> str | None:
+    """ISO 8601's form for a month or day without a year; None for a day no month has."""
+    if day is None:
+        return f"--{month:02d}"
+    if day > gregorian_calendar.monthrange(2000, month)[1]:  # 2000 is a leap year: 29 February is valid
+        return None
+    return f"--{month:02d}-{day:02d}"
+
+
+def _hijri(year: int | None, month: int | None, day: int | None, inferred: bool) -> _Value:
+    """A Hijri date as Gregorian: a day, or the span of days a Hijri month or year covers."""
+    granularity = "day" if day is not None else "range"
+    if year is None:
+        return _Value(None, None, "month" if day is None else "day", False)
+    try:
+        if day is not None:
+            return _Value(Hijri(year, month, day).to_gregorian().isoformat(), None, granularity, inferred)
+        first_month, last_month = (month, month) if month is not None else (1, 12)
+        first = Hijri(year, first_month, 1).to_gregorian()
+        last = Hijri(year, last_month, 1)
+        last = Hijri(year, last_month, last.month_length()).to_gregorian()
+    except (ValueError, OverflowError):  # outside 1343-1500 AH, or a day the month does not have
+        return _Value(None, None, granularity, inferred)
+    return _Value(first.isoformat(), last.isoformat(), granularity, inferred)
+
+
+def _weekday(node: Weekday, published: date) -> date:
+    """The weekday's date: the latest one on or before publication (news reports the past),
+    strictly before for الماضي, strictly after for المقبل."""
+    back = (published.weekday() - node.weekday) % 7
+    if node.relation is None:
+        return published - timedelta(days=back)
+    if node.relation < 0:
+        return published - timedelta(days=back or 7)
+    return published + timedelta(days=(node.weekday - published.weekday()) % 7 or 7)
+
+
+def _relative(node: RelativeDate, published: date) -> _Value:
+    if node.offset is None:
+        return _Value(None, None, "relative", False)
+    if node.unit == "hour":
+        return _Value((published - timedelta(days=-node.offset // 24)).isoformat(), None, "day", True)
+    if node.unit == "day":
+        return _Value((published + timedelta(days=node.offset)).isoformat(), None, "day", True)
+    if node.unit == "week":
+        if not node.calendar_period:
+            return _Value((published + timedelta(weeks=node.offset)).isoformat(), None, "day", True)
+        monday = published - timedelta(days=published.weekday()) + timedelta(weeks=node.offset)
+        return _Value(monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "range", True)
+    if node.unit == "month":
+        months = published.year * 12 + published.month - 1 + node.offset
+        return _Value(f"{months // 12:04d}-{months % 12 + 1:02d}", None, "month", True)
+    return _Value(f"{published.year + node.offset:04d}", None, "year", True)

@@ -1,0 +1,635 @@
+"""Finding Arabic date expressions in a paragraph, as written (nothing resolved yet).
+
+The scanner walks the tokens of one paragraph and, at each position, tries to read
+``[modifiers] core [range end]``: a core is a calendar date (day, month and year in any
+combination, either Gregorian naming system, Hijri), a weekday, a day word (أمس), a period
+(الأسبوع الماضي) or a duration after قبل/منذ/بعد. Numbers are dates only in those frames, so
+counts (2000 جندي), durations (خلال 24 ساعة) and scores (1-0) never become dates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from briefing.extract.dates_lexicon import (
+    CONJUNCTIONS,
+    LEXICON,
+    LONGEST_PHRASE,
+    PREPOSITION_CLITICS,
+    Entry,
+    Kind,
+    MonthName,
+    fold,
+)
+
+_TOKEN = re.compile(
+    r"(?P<numdate>(?<!\d)(?:\d{1,2}(?P<sep1>[/.-])\d{1,2}(?P=sep1)\d{4}"
+    r"|\d{4}(?P<sep2>[/.-])\d{1,2}(?P=sep2)\d{1,2})(?!\d))"
+    r"|(?P<number>\d+(?:[.,٫٬]\d+)*)"
+    r"|(?P<word>(?:[^\W\d_]|[\u0610-\u061a\u064b-\u065f\u0670])+)"
+    r"|(?P<punct>\S)"
+)
+
+# Kinds that may carry a conjunction or preposition clitic (وفي, بالأمس, وفبراير); suffixes
+# like م and هـ must not, or "لم" (did not) after a year would read as "AD".
+_CLITIC_KINDS = frozenset(
+    {
+        Kind.MONTH,
+        Kind.WEEKDAY,
+        Kind.DAY_OFFSET,
+        Kind.PERIOD,
+        Kind.MODIFIER,
+        Kind.PREPOSITION,
+        Kind.RANGE_START,
+        Kind.YEAR_MARKER,
+        Kind.MONTH_MARKER,
+        Kind.THIS,
+        Kind.PART_OF_DAY,
+        Kind.FIRST_DAY,
+    }
+)
+_PREFIX_KINDS = (Kind.MODIFIER, Kind.RANGE_START, Kind.PREPOSITION)
+
+# Words before a weekday name that give it another meaning: كلا الاثنين (both), صلاة الجمعة
+# (the Friday prayer, not a date), الواحد الأحد (God, the One).
+_NOT_WEEKDAY_AFTER = frozenset(fold(word) for word in ("كلا", "صلاة", "خطبة", "صلوات", "الواحد"))
+# Words before اليوم that make it "that day" rather than "today".
+_NOT_TODAY_AFTER = frozenset(fold(word) for word in ("ذلك", "نفس", "ذات", "تلك"))
+_BARE_YEAR_BLOCKERS = frozenset("%-/.")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    kind: str  # "word" | "number" | "numdate" | "punct"
+
+    @property
+    def number(self) -> int | None:
+        """The integer a plain number token spells (Arabic-Indic digits too), else None."""
+        if self.kind != "number" or not self.text.isdecimal():
+            return None
+        return int(self.text)
+
+
+@dataclass(frozen=True)
+class CalendarDate:
+    """A date as written: any of day, month, year; ``year_relation`` is -1/0/+1 for يناير الماضي/الجاري/المقبل."""
+
+    calendar: str = "gregorian"
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    year_relation: int | None = None
+
+
+@dataclass(frozen=True)
+class RelativeDate:
+    """A date counted from the publication date (``offset`` units, negative is past).
+
+    ``offset`` is None when the anchor is another event (بعد أقل من 24 ساعة), so the date can
+    only be kept as relative. ``calendar_period`` tells the calendar week/month/year
+    (الأسبوع الماضي) from a point in time that far back (قبل أسبوع).
+    """
+
+    unit: str  # "hour" | "day" | "week" | "month" | "year"
+    offset: int | None
+    calendar_period: bool = False
+
+
+@dataclass(frozen=True)
+class Weekday:
+    """A weekday name; ``relation`` -1 for الماضي, +1 for المقبل, None for the nearest past one."""
+
+    weekday: int
+    relation: int | None = None
+
+
+DateNode = CalendarDate | RelativeDate | Weekday
+
+
+@dataclass(frozen=True)
+class Expression:
+    """One date expression: ``[start, end)`` in the paragraph, the date, and a range end if any."""
+
+    start: int
+    end: int
+    date: DateNode
+    modifiers: tuple[str, ...] = ()
+    last: CalendarDate | None = None
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """One dictionary reading of the words at a position: the phrase's entries and its extent."""
+
+    entries: tuple[Entry, ...]
+    start: int
+    end: int
+    next: int
+    clitic: str
+
+    def value(self, kind: Kind):
+        for entry in self.entries:
+            if entry.kind is kind:
+                return entry.value
+        return None
+
+    def has(self, *kinds: Kind) -> bool:
+        return any(entry.kind in kinds for entry in self.entries)
+
+
+@dataclass(frozen=True)
+class _Core:
+    date: DateNode
+    start: int
+    end: int
+    next: int
+    last: CalendarDate | None = None
+    bare_year: bool = False
+    modifiers_used: tuple[str, ...] | None = None  # replaces the prefix modifiers (قبل يومين is "ago", not "before")
+
+
+@dataclass
+class _Context:
+    """What came before the core: modifiers, the last preposition, and whether a range is being read."""
+
+    modifiers: list[str] = field(default_factory=list)
+    preposition: str | None = None
+    in_range: bool = False
+    years_follow: bool = False  # the range started with a marked year (من عام 2011 إلى 2014)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words, numbers, numeric dates and single punctuation marks, with offsets into ``text``."""
+    return [Token(m.group(), m.start(), m.end(), m.lastgroup or "punct") for m in _TOKEN.finditer(text)]
+
+
+def scan(text: str) -> list[Expression]:
+    """Every date expression in ``text``, in order, none overlapping."""
+    return _Scanner(text).scan()
+
+
+class _Scanner:
+    def __init__(self, text: str):
+        self.tokens = tokenize(text)
+        self.readings = [self._readings_at(index) for index in range(len(self.tokens))]
+
+    # --- dictionary access -------------------------------------------------------------
+
+    def _readings_at(self, index: int) -> list[_Reading]:
+        """Dictionary phrases starting at token ``index``, longest first, with clitics peeled off."""
+        found = []
+        for length in range(LONGEST_PHRASE, 0, -1):
+            words = self.tokens[index : index + length]
+            if len(words) < length or any(token.kind != "word" for token in words):
+                continue
+            rest = " ".join(fold(token.text) for token in words[1:])
+            for clitic, head in _clitic_splits(fold(words[0].text)):
+                entries = LEXICON.get(f"{head} {rest}".strip())
+                if not entries:
+                    continue
+                if clitic:
+                    entries = [entry for entry in entries if entry.kind in _CLITIC_KINDS]
+                if entries:
+                    start = words[0].start + _original_length(words[0].text, len(clitic))
+                    found.append(_Reading(tuple(entries), start, words[-1].end, index + length, clitic))
+                    break
+        return found
+
+    def reading(self, index: int, *kinds: Kind) -> _Reading | None:
+        """The longest reading at ``index`` that has one of ``kinds``."""
+        if index >= len(self.tokens):
+            return None
+        for candidate in self.readings[index]:
+            if candidate.has(*kinds):
+                return candidate
+        return None
+
+    def token(self, index: int) -> Token | None:
+        return self.tokens[index] if index < len(self.tokens) else None
+
+    def is_punct(self, index: int, marks: str) -> bool:
+        token = self.token(index)
+        return token is not None and token.kind == "punct" and token.text in marks
+
+    # --- expressions -------------------------------------------------------------------
+
+    def scan(self) -> list[Expression]:
+        found = []
+        index = 0
+        while index < len(self.tokens):
+            expression, after = self.expression(index)
+            if expression is None:
+                index += 1
+            else:
+                found.append(expression)
+                index = after
+        return found
+
+    def expression(self, index: int) -> tuple[Expression | None, int]:
+        """The expression starting at ``index``: prefixes (منذ أواخر, في, بين) then a core."""
+        context = _Context()
+        text_start: int | None = None
+        for _ in range(4):
+            core = self.core(index, context)
+            if core is not None:
+                return self._finish(core, context, text_start), core.next
+            prefix = self.reading(index, *_PREFIX_KINDS)
+            if prefix is None or (prefix.has(Kind.RANGE_START) and context.in_range):
+                return None, index
+            if prefix.has(Kind.MODIFIER):
+                context.modifiers.append(prefix.value(Kind.MODIFIER))
+                text_start = prefix.start if text_start is None else text_start
+            elif prefix.has(Kind.RANGE_START):
+                context.in_range = True
+                text_start = prefix.start if text_start is None else text_start
+                core = self.between(prefix.next, context)
+                if core is None:
+                    return None, index
+                return self._finish(core, context, text_start), core.next
+            else:
+                context.preposition = prefix.value(Kind.PREPOSITION)
+                if context.preposition == fold("من"):
+                    core = self.from_to(prefix.next, context)
+                    if core is not None:
+                        start = prefix.start if text_start is None else text_start
+                        return self._finish(core, context, start), core.next
+            index = prefix.next
+        return None, index
+
+    def _finish(self, core: _Core, context: _Context, text_start: int | None) -> Expression:
+        modifiers = tuple(context.modifiers) if core.modifiers_used is None else core.modifiers_used
+        start = core.start if text_start is None else min(text_start, core.start)
+        return Expression(start, core.end, core.date, modifiers, core.last)
+
+    def between(self, index: int, context: _Context) -> _Core | None:
+        """``بين A و B``: A may leave out what B gives (بين 1 و5 فبراير, بين يناير ومارس 2024)."""
+        first = self.calendar_core(index, context, partial=True)
+        if first is None or first.last is not None:
+            return first
+        after = self.and_connector(first.next)
+        if after is None:
+            return None
+        return self._range(first, after, context)
+
+    def from_to(self, index: int, context: _Context) -> _Core | None:
+        """``من A إلى B`` (also حتى, لغاية, a dash), with the same filling as ``between``."""
+        range_context = replace(context, in_range=True)
+        first = self.calendar_core(index, range_context, partial=True)
+        if first is None:
+            return None
+        if first.last is not None:
+            return first
+        if self.is_punct(first.next, "-–"):
+            after = first.next + 1
+        else:
+            connector = self.reading(first.next, Kind.RANGE_TO)
+            if connector is None:
+                return None
+            after = connector.next
+        return self._range(first, after, range_context)
+
+    def _range(self, first: _Core, index: int, context: _Context) -> _Core | None:
+        if not isinstance(first.date, CalendarDate):
+            return None
+        marked_year = first.date.month is None and first.date.day is None and not first.bare_year
+        second = self.calendar_core(index, replace(context, years_follow=marked_year), partial=False)
+        if second is None or not isinstance(second.date, CalendarDate):
+            return None
+        start_date = _fill_from(first.date, second.date)
+        return _Core(start_date, first.start, second.end, second.next, last=second.date)
+
+    def and_connector(self, index: int) -> int | None:
+        """Where the second end of a range starts: after a lone و, or at a word carrying و."""
+        token = self.token(index)
+        if token is None:
+            return None
+        if token.kind == "word" and fold(token.text) == "و":
+            return index + 1
+        reading = self.readings[index][0] if self.readings[index] else None
+        if reading is not None and reading.clitic.startswith("و"):
+            return index
+        return None
+
+    # --- cores -------------------------------------------------------------------------
+
+    def core(self, index: int, context: _Context) -> _Core | None:
+        for read in (self.calendar_core, self.weekday, self.day_word, self.period, self.duration):
+            found = read(index, context)
+            if found is not None:
+                return found
+        return None
+
+    def calendar_core(self, index: int, context: _Context, partial: bool = False) -> _Core | None:
+        """A numeric date, a day and month, a month, or a year; ``partial`` allows range starts."""
+        token = self.token(index)
+        if token is not None and token.kind == "numdate":
+            return self.numeric_date(index)
+        return self.day_month(index, context, partial) or self.month(index, context, partial) or self.year(
+            index, context, partial
+        )
+
+    def numeric_date(self, index: int) -> _Core | None:
+        token = self.tokens[index]
+        parts = [int(part) for part in re.split(r"[/.-]", token.text)]
+        year, month, day = parts if parts[0] > 31 else reversed(parts)
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return None
+        return _Core(CalendarDate("gregorian", year, month, day), token.start, token.end, index + 1)
+
+    def day_month(self, index: int, context: _Context, partial: bool) -> _Core | None:
+        """``31 يناير``, ``الـ20 من شهر فبراير``, ``الأول من مارس``; ``partial``: a day alone (بين 1 و5 فبراير)."""
+        token = self.token(index)
+        if token is not None and token.kind == "word" and fold(token.text) == "ال":
+            index += 1
+        token = self.token(index)
+        if token is None:
+            return None
+        day, start, after = (token.number if len(token.text) <= 2 else None), token.start, index + 1
+        first_day = self.reading(index, Kind.FIRST_DAY)
+        if day is None and first_day is not None:
+            day, start, after = first_day.value(Kind.FIRST_DAY), first_day.start, first_day.next
+        if day is None or not 1 <= day <= 31:
+            return None
+        of = self.reading(after, Kind.PREPOSITION)
+        if of is not None and of.value(Kind.PREPOSITION) == fold("من"):
+            after = of.next
+        month = self.month(after, context, partial, has_day=True)
+        if month is not None:
+            return replace(month, date=replace(month.date, day=day), start=start)
+        if partial and first_day is None and self._ends_range_start(after):
+            return _Core(CalendarDate(day=day), start, token.end, after)
+        return None
+
+    def _ends_range_start(self, index: int) -> bool:
+        return self.and_connector(index) is not None or self.reading(index, Kind.RANGE_TO) is not None or self.is_punct(
+            index, "-–"
+        )
+
+    def month(self, index: int, context: _Context, partial: bool, has_day: bool = False) -> _Core | None:
+        """``[شهر] يناير[/كانون الثاني] [2024 | الماضي | من العام الجاري]``."""
+        marker = self.reading(index, Kind.MONTH_MARKER)
+        name_reading = self.reading(marker.next if marker is not None else index, Kind.MONTH)
+        if name_reading is None:
+            marker = None
+            name_reading = self.reading(index, Kind.MONTH)
+        if name_reading is None:
+            return None
+        name: MonthName = name_reading.value(Kind.MONTH)
+        end, after = name_reading.end, name_reading.next
+        partner = self.month_partner(after, name)
+        if partner is not None:
+            end, after = partner
+        year = self.year_of_month(after, name)
+        date = CalendarDate(name.calendar, month=name.number)
+        if year is not None:
+            calendar, number, relation, end, after = year
+            date = CalendarDate(calendar, number, name.number, year_relation=relation)
+        strong = has_day or marker is not None or partner is not None or year is not None
+        if name.ambiguous and not strong:
+            return None
+        start = (marker or name_reading).start
+        return _Core(date, start, end, after)
+
+    def month_partner(self, index: int, name: MonthName) -> tuple[int, int] | None:
+        """The same month in the other naming system: ``/كانون الثاني`` or ``(كانون الثاني)``."""
+        if name.calendar != "gregorian" or not self.is_punct(index, "/("):
+            return None
+        closing = self.tokens[index].text == "("
+        other = self.reading(index + 1, Kind.MONTH)
+        if other is None:
+            return None
+        other_name: MonthName = other.value(Kind.MONTH)
+        if other_name.number != name.number or other_name.system == name.system or other_name.calendar != "gregorian":
+            return None
+        if closing:
+            if not self.is_punct(other.next, ")"):
+                return None
+            return self.tokens[other.next].end, other.next + 1
+        return other.end, other.next
+
+    def year_of_month(self, index: int, name: MonthName) -> tuple[str, int | None, int | None, int, int] | None:
+        """What follows a month name to fix its year: a number, الماضي, من العام الجاري."""
+        relation = self.reading(index, Kind.RELATION)
+        if relation is not None:
+            return name.calendar, None, relation.value(Kind.RELATION), relation.end, relation.next
+        of = self.reading(index, Kind.PREPOSITION)
+        after_of = of.next if of is not None and of.value(Kind.PREPOSITION) == fold("من") else index
+        this = self.reading(after_of, Kind.THIS)
+        period_at = this.next if this is not None else after_of
+        period = self.reading(period_at, Kind.PERIOD)
+        if period is not None and period.value(Kind.PERIOD) == "year":
+            relation = self.reading(period.next, Kind.RELATION) if this is None else None
+            if this is not None:
+                return name.calendar, None, 0, period.end, period.next
+            if relation is not None:
+                return name.calendar, None, relation.value(Kind.RELATION), relation.end, relation.next
+        number = self.year_number(after_of, name.calendar)
+        if number is None:
+            return None
+        calendar, year, end, after = number
+        return calendar, year, None, end, after
+
+    def year_number(self, index: int, calendar: str) -> tuple[str, int, int, int] | None:
+        """``[عام] 2024 [م|هـ]`` after a month: the calendar (a suffix wins), year, end, next index."""
+        marker = self.reading(index, Kind.YEAR_MARKER)
+        if marker is not None and marker.value(Kind.YEAR_MARKER) == 1:
+            index = marker.next
+        token = self.token(index)
+        if token is None or token.number is None or len(token.text) != 4:
+            return None
+        calendar, end, after = self.calendar_suffix(index + 1, calendar, token.end)
+        return calendar, token.number, end, after
+
+    def calendar_suffix(self, index: int, calendar: str, end: int) -> tuple[str, int, int]:
+        """A هـ or م right after a year decides its calendar."""
+        suffix = self.reading(index, Kind.HIJRI_SUFFIX, Kind.GREGORIAN_SUFFIX)
+        if suffix is None:
+            return calendar, end, index
+        return ("hijri" if suffix.has(Kind.HIJRI_SUFFIX) else "gregorian"), suffix.end, suffix.next
+
+    def year(self, index: int, context: _Context, partial: bool) -> _Core | None:
+        """``عام 2011``, ``عامي 2011 و2014``, ``1445 هـ``, ``2024م``, or a bare year where the frame allows it."""
+        marker = self.reading(index, Kind.YEAR_MARKER)
+        number_at = marker.next if marker is not None else index
+        token = self.token(number_at)
+        if token is None or token.number is None or len(token.text) not in (3, 4):
+            return None
+        calendar, end, after = self.calendar_suffix(number_at + 1, "gregorian", token.end)
+        start = marker.start if marker is not None else token.start
+        date = CalendarDate(calendar, token.number)
+        if marker is not None and marker.value(Kind.YEAR_MARKER) == 2:
+            second_at = self.and_connector(after)
+            second = self.token(second_at) if second_at is not None else None
+            if second is None or second.number is None or len(second.text) != 4:
+                return None
+            second_calendar, end, after = self.calendar_suffix(second_at + 1, calendar, second.end)
+            return _Core(date, start, end, after, last=CalendarDate(second_calendar, second.number))
+        if marker is not None or after != number_at + 1:
+            return _Core(date, start, end, after)
+        if len(token.text) == 4 and 1900 <= token.number <= 2100 and self.bare_year_allowed(number_at, context, partial):
+            return _Core(date, start, end, after, bare_year=True)
+        return None
+
+    def bare_year_allowed(self, index: int, context: _Context, partial: bool) -> bool:
+        """A year without عام or a suffix: after منذ unless a unit follows (منذ 20 عاما is a
+        duration), after other date words only at a clause end (في 2011، / حتى 2030.)."""
+        if context.years_follow or ("since" in context.modifiers and self.reading(index + 1, Kind.UNIT) is None):
+            return True
+        follower = self.token(index + 1)
+        if not (context.modifiers or context.preposition or context.in_range):
+            return False
+        if follower is None:
+            return True
+        if partial and self._ends_range_start(index + 1):
+            return True
+        return follower.kind == "punct" and follower.text not in _BARE_YEAR_BLOCKERS
+
+    def weekday(self, index: int, context: _Context) -> _Core | None:
+        """``[يوم|مساء] الثلاثاء [الماضي]``, or with its date: ``الثلاثاء (الموافق) 20 فبراير``."""
+        lead = self.reading(index, Kind.PART_OF_DAY) or self._day_word_reading(index)
+        day_at = lead.next if lead is not None else index
+        name = self.reading(day_at, Kind.WEEKDAY)
+        if name is None or context.in_range:
+            return None
+        previous = self.token(index - 1) if index > 0 else None
+        if lead is None and previous is not None and fold(previous.text) in _NOT_WEEKDAY_AFTER:
+            return None
+        start = lead.start if lead is not None else name.start
+        after = name.next
+        corresponding = self.reading(after, Kind.CORRESPONDING)
+        dated = self.day_month(corresponding.next if corresponding else after, context, partial=False)
+        if dated is not None:
+            return replace(dated, start=start)
+        relation = self.reading(after, Kind.RELATION)
+        weekday = Weekday(name.value(Kind.WEEKDAY))
+        if relation is not None and relation.value(Kind.RELATION) != 0:
+            return _Core(replace(weekday, relation=relation.value(Kind.RELATION)), start, relation.end, relation.next)
+        return _Core(weekday, start, name.end, name.next)
+
+    def _day_word_reading(self, index: int) -> _Reading | None:
+        """``يوم`` before a weekday name (its preposition reading)."""
+        reading = self.reading(index, Kind.PREPOSITION)
+        if reading is not None and reading.value(Kind.PREPOSITION) == fold("يوم"):
+            return reading
+        return None
+
+    def day_word(self, index: int, context: _Context) -> _Core | None:
+        """``أمس``, ``اليوم``, ``غداً``, ``مساء أمس``, ``أمس الأربعاء``."""
+        lead = self.reading(index, Kind.PART_OF_DAY)
+        word_at = lead.next if lead is not None else index
+        word = self.reading(word_at, Kind.DAY_OFFSET)
+        if word is None or context.in_range:
+            return None
+        offset = word.value(Kind.DAY_OFFSET)
+        if offset == 0 and not self._means_today(word_at, word):
+            return None
+        end, after = word.end, word.next
+        weekday = self.reading(after, Kind.WEEKDAY)
+        if weekday is not None:
+            end, after = weekday.end, weekday.next
+        start = lead.start if lead is not None else word.start
+        return _Core(RelativeDate("day", offset), start, end, after)
+
+    def _means_today(self, index: int, word: _Reading) -> bool:
+        """اليوم is 'today' unless it is 'that day' (ذلك اليوم) or 'the first day' (اليوم الأول)."""
+        if index > 0 and fold(self.tokens[index - 1].text) in _NOT_TODAY_AFTER:
+            return False
+        follower = self.token(word.next)
+        if follower is None or follower.kind != "word" or self.reading(word.next, Kind.WEEKDAY) is not None:
+            return True
+        return not fold(follower.text).startswith("ال")
+
+    def period(self, index: int, context: _Context) -> _Core | None:
+        """``الأسبوع الماضي``, ``العام الجاري``, ``هذا الشهر``."""
+        if context.in_range:
+            return None
+        this = self.reading(index, Kind.THIS)
+        period = self.reading(this.next if this is not None else index, Kind.PERIOD)
+        if period is None:
+            return None
+        if this is not None:
+            return _Core(RelativeDate(period.value(Kind.PERIOD), 0, True), this.start, period.end, period.next)
+        relation = self.reading(period.next, Kind.RELATION)
+        if relation is None:
+            return None
+        offset = relation.value(Kind.RELATION)
+        return _Core(RelativeDate(period.value(Kind.PERIOD), offset, True), period.start, relation.end, relation.next)
+
+    def duration(self, index: int, context: _Context) -> _Core | None:
+        """``قبل يومين`` (ago), ``منذ 3 أيام`` (since), ``بعد أقل من 24 ساعة`` (after another event).
+
+        Only right after قبل/منذ/بعد: elsewhere an amount of time is a duration, not a date.
+        """
+        if context.in_range or not context.modifiers or context.modifiers[-1] not in ("before", "since", "after"):
+            return None
+        direction = context.modifiers[-1]
+        quantifier = self.reading(index, Kind.QUANTIFIER)
+        at = quantifier.next if quantifier is not None else index
+        start_token = self.tokens[index] if index < len(self.tokens) else None
+        amount = self._amount(at)
+        if amount is not None:
+            count, at = amount
+        unit_reading = self.reading(at, Kind.UNIT)
+        if unit_reading is None or start_token is None:
+            return None
+        unit = unit_reading.value(Kind.UNIT)
+        if amount is None:
+            if unit.count is None:
+                return None
+            count = unit.count
+        offset = None if direction == "after" else -count
+        remaining = tuple(context.modifiers[:-1]) + (() if direction == "before" else (direction,))
+        start = quantifier.start if quantifier is not None else start_token.start
+        return _Core(RelativeDate(unit.name, offset), start, unit_reading.end, unit_reading.next, modifiers_used=remaining)
+
+    def _amount(self, index: int) -> tuple[int, int] | None:
+        token = self.token(index)
+        if token is None:
+            return None
+        if token.number is not None:
+            return token.number, index + 1
+        word = self.reading(index, Kind.NUMBER_WORD)
+        if word is not None:
+            return word.value(Kind.NUMBER_WORD), word.next
+        return None
+
+
+def _clitic_splits(word: str):
+    """``(clitic, rest)`` pairs for a folded word: the word itself first, then و/ف and ب/ل peeled."""
+    yield "", word
+    for conjunction in ("", *CONJUNCTIONS):
+        for preposition in ("", *PREPOSITION_CLITICS):
+            clitic = conjunction + preposition
+            if clitic and word.startswith(clitic) and len(word) > len(clitic) + 1:
+                yield clitic, word[len(clitic) :]
+
+
+def _original_length(text: str, folded_length: int) -> int:
+    """How many characters of ``text`` make up its first ``folded_length`` folded characters."""
+    if folded_length == 0:
+        return 0
+    seen = 0
+    for position, char in enumerate(text):
+        if fold(char):
+            seen += 1
+            if seen == folded_length:
+                return position + 1
+    return len(text)
+
+
+def _fill_from(first: CalendarDate, last: CalendarDate) -> CalendarDate:
+    """A range start takes the month and year its end spells out (بين 1 و5 فبراير 2024)."""
+    month = first.month if first.month is not None or first.day is None else last.month
+    if first.year is not None:
+        return replace(first, month=month)
+    return replace(
+        first,
+        calendar=last.calendar,
+        month=month,
+        year=last.year,
+        year_relation=last.year_relation,
+    )

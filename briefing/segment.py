@@ -29,7 +29,7 @@ Span = tuple[int, int]
 
 TERMINATORS = frozenset(".!?؟…")
 # Marks that may follow a terminator and still belong to its sentence.
-_TRAILING_CLOSERS = frozenset("\"'”’»)]}")
+_TRAILING_CLOSERS = frozenset("\"'“”’»)]}")
 _DOUBLE_QUOTES = frozenset("\"“”„")
 _OPENER_OF = {")": "(", "]": "[", "}": "{", "»": "«"}
 _OPENERS = frozenset(_OPENER_OF.values())

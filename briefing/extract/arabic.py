@@ -1,0 +1,175 @@
+"""Arabic text helpers for the extractors: folding with an offset map, tokens, light stemming.
+
+Extractors match cue words on folded text (no diacritics, one alef) and must still report
+offsets into the original paragraph, so folding keeps a map from every folded character back
+to its original position instead of returning a bare string.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+ALEF_VARIANTS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
+# Full normalisation for comparing content words; cue matching keeps ى and ة because
+# "رأى" (he saw/considered) and "رأي" (an opinion) differ only there.
+LETTER_VARIANTS = str.maketrans({"ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Folded:
+    """Folded text plus, for each of its characters, the index of that character in the original."""
+
+    text: str
+    origin: tuple[int, ...]
+    original_length: int
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original offsets of the folded span ``[start, end)``."""
+        if start >= end:
+            position = self.origin[start] if start < len(self.origin) else self.original_length
+            return position, position
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+def fold(text: str) -> Folded:
+    """Drop diacritics and tatweel and unify alef forms, remembering where each character came from."""
+    kept: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        if DIACRITICS.match(char):
+            continue
+        kept.append(char.translate(ALEF_VARIANTS))
+        origin.append(index)
+    return Folded("".join(kept), tuple(origin), len(text))
+
+
+def normalize(word: str) -> str:
+    """The comparison form of a word: folded, with ى/ة/ؤ/ئ unified."""
+    return fold(word).text.translate(LETTER_VARIANTS)
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+def tokens(text: str) -> list[Token]:
+    """Word tokens (letters and digits) with their offsets in ``text``."""
+    return [Token(m.group(), m.start(), m.end()) for m in WORD.finditer(text)]
+
+
+def words_of(text: str) -> tuple[str, ...]:
+    """The normalised words of ``text``, for comparing names and phrases."""
+    return tuple(normalize(t.text) for t in tokens(text))
+
+
+def contains_sequence(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    """Whether ``shorter`` occurs as a contiguous run of words in ``longer``."""
+    size = len(shorter)
+    return 0 < size <= len(longer) and any(longer[i : i + size] == shorter for i in range(len(longer) - size + 1))
+
+
+PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و")
+SUFFIXES = ("هما", "ها", "ان", "ات", "ون", "ين", "يه", "هم", "نا", "ه", "ي", "ا")
+MIN_STEM = 3
+
+
+# A bare preposition is stripped only from longer words ("بتواجد" -> "تواجد"), after the
+# suffixes, so that "بلاده" stays "بلاد".
+PREPOSITIONS = ("ب", "ل")
+MIN_AFTER_PREPOSITION = 4
+
+
+def light_stem(word: str) -> str:
+    """A light stem in the spirit of Light10: strip one article/conjunction prefix, then suffixes.
+
+    Good enough to make "الأمريكية", "أمريكيا" and "أمريكا" meet; it is not a morphological analysis.
+    """
+    stem = normalize(word)
+    had_prefix = False
+    for prefix in PREFIXES:
+        if stem.startswith(prefix) and len(stem) - len(prefix) >= MIN_STEM:
+            stem = stem[len(prefix):]
+            had_prefix = True
+            break
+    stripped = True
+    while stripped:
+        stripped = False
+        for suffix in SUFFIXES:
+            if stem.endswith(suffix) and len(stem) - len(suffix) >= MIN_STEM:
+                stem = stem[: -len(suffix)]
+                stripped = True
+                break
+    if not had_prefix and stem[:1] in PREPOSITIONS and len(stem) - 1 >= MIN_AFTER_PREPOSITION:
+        stem = stem[1:]
+    return stem
+
+
+# Function words and news filler that say nothing about what a claim is about (normalised forms).
+STOPWORDS = frozenset(
+    normalize(w)
+    for w in """
+    في من على إلى الى عن مع أن إن أنه أنها أنهم بأن لأن كان كانت يكون تكون قد لقد هذا هذه
+    هذان ذلك تلك هنا هناك هنالك التي الذي الذين اللذين اللتين ما ماذا لا لم لن ليس ليست و ثم
+    أو أم بل لكن لكنه حيث كما بعد بعدما قبل بين عند حتى إذا اذا لو كل بعض غير أي أية هو هي هم
+    هما نحن أنا أنت له لها لهم به بها بهم فيه فيها منه منها عليه عليها إليه عنه وهو وهي وكان
+    وكانت وقد فقد فإن وإن وأن ولا ولم ولن أيضا أيضاً خلال ضمن دون نحو حول لدى منذ كذلك لذلك
+    وبالتالي بالتالي وخصوصا خصوصا إنه إنها يوم اليوم أمس الآن جدا فقط فحسب ربما أكثر أقل عبر
+    إطار شيء سوى عدة عديد العديد الأمر بشكل بصورة نفسه نفسها وإنما إنما طالما مثل وفق بحسب حسب
+    أنا أعتقد نعتقد يجب لديه لدي لديها لهذا لهذه بالنسبة أحد إحدى عنها عنهم الذي بآخر آخر أخرى
+    يمكن تم يتم وذلك وهذا وهذه هذا ذات عليهم إليها أمام أجل
+    """.split()
+)
+
+
+def content_stems(text: str) -> list[tuple[str, Token]]:
+    """The light stems of the content words of ``text`` (stopwords, digits and 1-2 letter words out)."""
+    result = []
+    for token in tokens(text):
+        word = normalize(token.text)
+        bare = word[1:] if word[:1] in "وف" else word
+        if word in STOPWORDS or bare in STOPWORDS or word.isdigit() or len(word) < 3:
+            continue
+        result.append((light_stem(word), token))
+    return result
+
+
+ROMAN = {
+    "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh",
+    "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "'",
+    "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "w",
+    "ي": "y", "ى": "a", "ة": "a", "ء": "'", "ؤ": "'", "ئ": "'", "أ": "a", "إ": "i", "آ": "a",
+}
+LONG_VOWELS = {"ا": "a", "و": "u", "ي": "i", "ى": "a"}
+
+
+def romanize(text: str) -> str:
+    """A readable, lossy romanisation for names the English side does not give us.
+
+    Long vowels between consonants read as vowels (كوتراشيف -> Kutrashif), a leading article
+    becomes "al-"; short vowels are not written in Arabic, so they stay out.
+    """
+    words = []
+    for word in fold(text).text.split():
+        letters = "".join(ch for ch in word if ch in ROMAN)
+        if not letters:
+            words.append(word)
+            continue
+        article = ""
+        if letters.startswith("ال") and len(letters) > 3:
+            article, letters = "al-", letters[2:]
+        out = []
+        for position, char in enumerate(letters):
+            inner = 0 < position
+            if inner and char in LONG_VOWELS and letters[position - 1] not in LONG_VOWELS:
+                out.append(LONG_VOWELS[char])
+            else:
+                out.append(ROMAN[char])
+        roman = "".join(out).strip("'")
+        words.append(article + roman[:1].upper() + roman[1:] if roman else word)
+    return " ".join(words)

@@ -1,0 +1,726 @@
+"""Who says what in an Arabic article: reporting cues, their speakers and the claims they carry.
+
+Works on the Arabic source only. Each paragraph is folded (no diacritics, one alef) and scanned
+for reporting verbs (قال، صرح، أكد...), attribution phrases (وفق، بحسب، نقلا عن) and the headline
+form "Speaker: claim". A speaker is read after the verb up to the claim's opening (أن/إن, a quote
+or a colon); when there is none the speaker is implied and resolved to an earlier one. Every
+attribution keeps the rule that found it, so a reader can see why a claim was given to someone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from briefing.extract.arabic import Folded, Token, contains_sequence, fold, light_stem, normalize, tokens, words_of
+from briefing.structure import Article, Paragraph, ParagraphKind
+
+MASCULINE, FEMININE, PLURAL = "m", "f", "pl"
+
+
+def _forms(table: dict[str, dict[str, str]]) -> dict[str, tuple[str, str]]:
+    """Index cue forms (as folded text) by form: form -> (lemma, grammatical gender/number)."""
+    index = {}
+    for lemma, by_gender in table.items():
+        for gender, forms in by_gender.items():
+            for form in forms.split():
+                index[fold(form).text] = (lemma, gender)
+    return index
+
+
+# Reporting verbs in the forms news Arabic uses; masculine, feminine and dual/plural agreement
+# tells pronoun resolution which earlier speaker can be meant.
+VERB_CUES = _forms(
+    {
+        "قال": {MASCULINE: "قال يقول", FEMININE: "قالت تقول", PLURAL: "قالا قالوا يقولون"},
+        "صرح": {MASCULINE: "صرح يصرح", FEMININE: "صرحت تصرح", PLURAL: "صرحا صرحوا"},
+        "أكد": {MASCULINE: "أكد يؤكد", FEMININE: "أكدت تؤكد", PLURAL: "أكدا أكدوا"},
+        "أضاف": {MASCULINE: "أضاف يضيف", FEMININE: "أضافت تضيف", PLURAL: "أضافا أضافوا"},
+        "أكمل": {MASCULINE: "أكمل", FEMININE: "أكملت", PLURAL: "أكملوا"},
+        "تابع": {MASCULINE: "تابع", FEMININE: "تابعت", PLURAL: "تابعوا"},
+        "اعتبر": {MASCULINE: "اعتبر يعتبر", FEMININE: "اعتبرت", PLURAL: "اعتبروا"},
+        "رأى": {MASCULINE: "رأى يرى", FEMININE: "رأت", PLURAL: "رأوا"},
+        "ذكر": {MASCULINE: "ذكر", FEMININE: "ذكرت", PLURAL: "ذكروا"},
+        "أورد": {MASCULINE: "أورد", FEMININE: "أوردت", PLURAL: "أوردوا"},
+        "لفت": {MASCULINE: "لفت", FEMININE: "لفتت", PLURAL: "لفتوا"},
+        "أشار": {MASCULINE: "أشار يشير", FEMININE: "أشارت تشير", PLURAL: "أشاروا"},
+        "أعلن": {MASCULINE: "أعلن يعلن", FEMININE: "أعلنت تعلن", PLURAL: "أعلنوا"},
+        "نفى": {MASCULINE: "نفى ينفي", FEMININE: "نفت تنفي", PLURAL: "نفوا"},
+        "حذر": {MASCULINE: "حذر يحذر", FEMININE: "حذرت تحذر", PLURAL: "حذروا"},
+        "أوضح": {MASCULINE: "أوضح", FEMININE: "أوضحت", PLURAL: "أوضحوا"},
+        "شدد": {MASCULINE: "شدد", FEMININE: "شددت", PLURAL: "شددوا"},
+        "أبدى": {MASCULINE: "أبدى يبدي", FEMININE: "أبدت تبدي", PLURAL: "أبدوا"},
+        "ناقش": {MASCULINE: "ناقش", FEMININE: "ناقشت", PLURAL: "ناقشا ناقشوا"},
+    }
+)
+# "أبدى" reports a stance only with "استعداد" (readiness); "ناقش" names a topic, so its claim
+# is the quoted object rather than an أن-clause.
+READINESS_VERB, DISCUSS_VERB = "أبدى", "ناقش"
+READINESS_NOUN = fold("استعداد").text
+INTRODUCERS = frozenset(fold(w).text for w in "أن أنّ إن أنه أنها أنهم بأن بأنه بأنها بأنهم إنه إنها".split())
+SOURCE_PHRASES = frozenset(fold(w).text for w in "وفق وفقا حسب بحسب لحسب وبحسب وحسب".split())
+QUOTING_FROM = (fold("نقلا").text, fold("عن").text)
+# Where a speaker phrase stops: prepositions and time words start an adjunct ("في تقرير له",
+# "يوم 20 فبراير", "لوسائل الإعلام"), not the name.
+ADJUNCT_STARTS = frozenset(
+    fold(w).text
+    for w in """في خلال يوم أمس اليوم عبر أثناء إلى الى من على عن بعد قبل مضيفا
+    لوسائل للصحفيين للصحافيين لوكالة لقناة لصحيفة لموقع للصحافة لتلفزيون لإذاعة""".split()
+)
+# "صباح"/"مساء" open a time adjunct only before a day ("صباح الأحد"); "صباح العكيلي" is a name.
+TIMES_OF_DAY = frozenset(fold(w).text for w in "صباح مساء ظهر فجر ليل".split())
+DAYS = frozenset(
+    fold(w).text for w in "اليوم أمس الغد الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت".split()
+)
+RELATIVES = frozenset(fold(w).text for w in "الذي التي الذين اللذين اللتين".split())
+# Clause openers that let a reporting verb inside another claim start a claim of its own
+# ("..., وخصوصاً بعدما قال عضو لجنة ... إن").
+NESTED_OPENERS = frozenset(
+    fold(w).text for w in "بعدما بعد فيما بينما حين حيث كما وكما وقد فقد ثم وخصوصا خصوصا كذلك".split()
+)
+BACKWARD_OPENERS = frozenset(fold(w).text for w in "هذا وهذا ذلك وذلك".split())
+KANA = frozenset(fold(w).text for w in "كان كانت وكان وكانت فكان فكانت".split())
+QAD = fold("قد").text
+WHAT = fold("ما").text
+WITH_IT = fold("به").text
+# Nouns that name what a speaker issued; kept as keys so "التقرير" later finds the centre
+# that spoke "في تقرير له".
+SOURCE_NOUNS = frozenset(light_stem(w) for w in "تقرير بيان تصريح مقابلة حديث كلمة دراسة".split())
+SPEECH_NOUNS = frozenset(light_stem(w) for w in "تصريحات تصريح قول كلام تعبير تقدير رواية".split())
+OPENING_QUOTES = "“«\"”"
+CLOSING_FOR = {"«": "»"}
+ANY_CLOSING = "”“\"»"
+TERMINALS = ".?!؟"
+MAX_SPEAKER_TOKENS = 14
+MAX_PHRASE_SPEAKER_TOKENS = 8
+MAX_SUBJECT_TOKENS = 5
+
+
+@dataclass
+class SpeakerEntity:
+    """One speaker of an article, however it is referred to; ``name`` is its first full mention."""
+
+    name: str
+    gender: str
+    words: tuple[str, ...]
+    keys: set[str]
+    mentions: list[tuple[int, int, int]] = field(default_factory=list)  # (paragraph, start, end)
+
+
+@dataclass
+class Attribution:
+    """A claim given to a speaker, with offsets into the original paragraph text.
+
+    ``speaker_text`` is the speaker as written at this place ("التقرير", "" for "وأضاف");
+    ``entity`` is who that resolves to. ``rule`` names the pattern that found the attribution.
+    """
+
+    article: str
+    paragraph: int
+    cue: str
+    rule: str
+    claim_start: int
+    claim_end: int
+    claim: str
+    speaker_text: str
+    speaker_paragraph: int
+    speaker_start: int
+    speaker_end: int
+    gender: str
+    entity: SpeakerEntity | None = None
+    adjunct: str = ""
+
+
+@dataclass
+class _Candidate:
+    """An attribution found in one paragraph, offsets still in folded text."""
+
+    cue_index: int  # token index of the cue
+    cue: tuple[int, int]
+    rule: str
+    gender: str
+    speaker: tuple[int, int] | None
+    claim: tuple[int, int]
+    adjunct: tuple[int, int] | None = None
+    backward: bool = False
+    open_quote: bool = False
+    explicit_after: bool = False
+
+
+class _Scan:
+    """One paragraph, folded and tokenised, with the boundary queries the patterns need."""
+
+    def __init__(self, paragraph: Paragraph):
+        self.paragraph = paragraph
+        self.folded: Folded = fold(paragraph.ar)
+        self.text = self.folded.text
+        self.tokens: list[Token] = tokens(self.text)
+
+    def gap(self, left: int, right: int) -> str:
+        """The non-word characters between token ``left`` and token ``right`` (or the end)."""
+        start = self.tokens[left].end if left >= 0 else 0
+        end = self.tokens[right].start if right < len(self.tokens) else len(self.text)
+        return self.text[start:end]
+
+    def is_terminal(self, position: int) -> bool:
+        char = self.text[position]
+        if char not in TERMINALS:
+            return False
+        if char == ".":
+            if self.text[position - 1 : position] == "." or self.text[position + 1 : position + 2] == ".":
+                return False  # ".." is a headline pause, not a full stop
+            before = self.text[:position].split()
+            if before and len(before[-1]) == 1:
+                return False  # an abbreviation such as "د."
+            if position + 1 < len(self.text) and self.text[position + 1].isdigit():
+                return False
+        return True
+
+    def sentence_end(self, start: int) -> int:
+        """The first sentence end at or after ``start`` that is not inside a quotation."""
+        inside = False
+        for position in range(start, len(self.text)):
+            char = self.text[position]
+            if char in "“«":
+                inside = True
+            elif char in "»":
+                inside = False
+            elif char in "”\"":
+                inside = not inside
+            elif not inside and self.is_terminal(position):
+                return position
+        return len(self.text)
+
+    def sentence_start(self, position: int) -> int:
+        for index in range(position - 1, -1, -1):
+            if self.is_terminal(index):
+                return index + 1
+        return 0
+
+    def quote_end(self, opening: int) -> tuple[int, bool]:
+        """Where the quotation opened at ``opening`` closes, and whether it closes in this paragraph."""
+        closers = CLOSING_FOR.get(self.text[opening], ANY_CLOSING)
+        for position in range(opening + 1, len(self.text)):
+            if self.text[position] in closers:
+                return position, True
+        return len(self.text), False
+
+    def token_at(self, position: int) -> int:
+        """Index of the first token starting at or after ``position``."""
+        for index, token in enumerate(self.tokens):
+            if token.start >= position:
+                return index
+        return len(self.tokens)
+
+    def words(self, first: int, last: int) -> list[str]:
+        return [t.text for t in self.tokens[first:last]]
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a span past spaces and the punctuation that only separates it from its cue."""
+    while start < end and (text[start].isspace() or text[start] in "،,:؛-–"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "،,:؛-–" + TERMINALS):
+        end -= 1
+    return start, end
+
+
+def _cue_form(word: str) -> tuple[str, str] | None:
+    """The (lemma, gender) of a reporting verb, allowing a leading و or ف."""
+    if word in VERB_CUES:
+        return VERB_CUES[word]
+    if word[:1] in "وف" and word[1:] in VERB_CUES:
+        return VERB_CUES[word[1:]]
+    return None
+
+
+def _trim_speaker(scan: _Scan, first: int, last: int) -> tuple[int, int]:
+    """Cut a speaker phrase (tokens ``first:last``) at the first adjunct; returns its token range."""
+    for index in range(first, last):
+        word = scan.tokens[index].text
+        if word in ADJUNCT_STARTS or word in RELATIVES:
+            return first, index
+        if word in TIMES_OF_DAY and index + 1 < len(scan.tokens) and scan.tokens[index + 1].text in DAYS:
+            return first, index
+    return first, last
+
+
+def _opening_after(scan: _Scan, cue_index: int, stop_at_noun: str | None) -> tuple[int, str, int] | None:
+    """Find what opens the claim after a cue: (token index, kind, folded position).
+
+    kind is "that" (أن/إن), "quote", "colon" or "noun" (the readiness noun after أبدى).
+    """
+    for index in range(cue_index + 1, min(cue_index + 1 + MAX_SPEAKER_TOKENS, len(scan.tokens) + 1)):
+        gap_start = scan.tokens[index - 1].end
+        gap = scan.gap(index - 1, index)
+        for offset, char in enumerate(gap):
+            if char in OPENING_QUOTES:
+                return index, "quote", gap_start + offset
+            if char == ":":
+                return index, "colon", gap_start + offset
+            if char in TERMINALS and scan.is_terminal(gap_start + offset):
+                return None
+        if index == len(scan.tokens):
+            return None
+        word = scan.tokens[index].text
+        if stop_at_noun is not None:
+            if word.startswith(stop_at_noun):
+                return index, "noun", scan.tokens[index].start
+        elif word in INTRODUCERS:
+            return index, "that", scan.tokens[index].end
+    return None
+
+
+def _claim_from(scan: _Scan, kind: str, position: int) -> tuple[tuple[int, int], bool]:
+    """The claim span that starts at an opening of ``kind``; also whether a quote stays open."""
+    if kind == "quote":
+        end, closed = scan.quote_end(position)
+        return (position + 1, end), not closed
+    return (position, scan.sentence_end(position)), False
+
+
+def _verb_candidates(scan: _Scan) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for index, token in enumerate(scan.tokens):
+        form = _cue_form(token.text)
+        if form is None:
+            continue
+        lemma, gender = form
+        # The cue is reported without a leading و/ف ("وأضاف" -> "أضاف").
+        cue_start = token.start if token.text in VERB_CUES else token.start + 1
+        if _is_backward(scan, index):
+            candidate = _backward_candidate(scan, index, gender)
+            if candidate:
+                found.append(candidate)
+            continue
+        noun = READINESS_NOUN if lemma == READINESS_VERB else None
+        opening = _opening_after(scan, index, noun)
+        if opening is None:
+            continue
+        opening_index, kind, position = opening
+        if lemma == DISCUSS_VERB and kind != "quote":
+            continue
+        if lemma == READINESS_VERB and kind != "noun":
+            continue
+        if lemma == DISCUSS_VERB:
+            claim, open_quote = (position, scan.sentence_end(position)), False
+        else:
+            claim, open_quote = _claim_from(scan, kind, position)
+        first, last = _trim_speaker(scan, index + 1, opening_index)
+        speaker = (scan.tokens[first].start, scan.tokens[last - 1].end) if last > first else None
+        adjunct = None
+        if last < opening_index:
+            adjunct = (scan.tokens[last].start, scan.tokens[opening_index - 1].end)
+        cue_end = scan.tokens[opening_index].end if kind == "noun" else token.end
+        candidate = _Candidate(
+            cue_index=index,
+            cue=(cue_start, cue_end),
+            rule="verb-speaker" if speaker else "verb-implied",
+            gender=gender,
+            speaker=speaker,
+            claim=claim,
+            adjunct=adjunct,
+            open_quote=open_quote,
+            explicit_after=speaker is not None,
+        )
+        if speaker is None:
+            _speaker_before(scan, candidate, found)
+        found.append(candidate)
+    return found
+
+
+def _is_backward(scan: _Scan, index: int) -> bool:
+    """"هذا ما صرح به ..." points back at what was just said."""
+    return index >= 2 and scan.tokens[index - 1].text == WHAT and scan.tokens[index - 2].text in BACKWARD_OPENERS
+
+
+def _backward_candidate(scan: _Scan, index: int, gender: str) -> _Candidate | None:
+    """"هذا ما صرح به X": the speaker follows, the claim is the sentence before ``هذا``.
+
+    When ``هذا`` opens the paragraph the claim span is left empty and the previous paragraph
+    becomes the claim when the candidate is resolved.
+    """
+    first = index + 1
+    if first < len(scan.tokens) and scan.tokens[first].text == WITH_IT:
+        first += 1
+    last = first
+    while last < len(scan.tokens) and last - first < MAX_SPEAKER_TOKENS:
+        if last > first and _boundary_before(scan, last):
+            break
+        last += 1
+    first, last = _trim_speaker(scan, first, last)
+    if last <= first:
+        return None
+    opener = scan.tokens[index - 2]
+    claim_end = opener.start
+    while claim_end > 0 and scan.text[claim_end - 1].isspace():
+        claim_end -= 1
+    if claim_end > 0 and scan.is_terminal(claim_end - 1):
+        claim_end -= 1
+    return _Candidate(
+        cue_index=index,
+        cue=(opener.start, scan.tokens[first - 1].end),
+        rule="backward",
+        gender=gender,
+        speaker=(scan.tokens[first].start, scan.tokens[last - 1].end),
+        claim=(scan.sentence_start(claim_end), claim_end),
+        backward=True,
+        explicit_after=True,
+    )
+
+
+def _boundary_before(scan: _Scan, index: int) -> bool:
+    """Whether punctuation that ends a phrase (comma, colon, quote, full stop) precedes token ``index``."""
+    if index == 0:
+        return True
+    gap_start = scan.tokens[index - 1].end
+    gap = scan.gap(index - 1, index)
+    return any(
+        ch in "،,:؛" + OPENING_QUOTES + ANY_CLOSING or (ch in TERMINALS and scan.is_terminal(gap_start + offset))
+        for offset, ch in enumerate(gap)
+    )
+
+
+def _speaker_before(scan: _Scan, candidate: _Candidate, earlier: list[_Candidate]) -> None:
+    """Fill an implied speaker from before the verb: "كانت X قد ذكرت", "X الذي أبدى", or "X قال"."""
+    index = candidate.cue_index
+    tokens_ = scan.tokens
+    if index >= 2 and tokens_[index - 1].text == QAD:
+        for back in range(index - 2, max(index - 2 - MAX_SPEAKER_TOKENS, -1), -1):
+            if tokens_[back].text in KANA:
+                if index - 1 > back + 1:
+                    candidate.speaker = (tokens_[back + 1].start, tokens_[index - 2].end)
+                    candidate.rule = "kana-qad"
+                return
+        return
+    if index >= 1 and tokens_[index - 1].text in RELATIVES:
+        relative = tokens_[index - 1]
+        for other in reversed(earlier):
+            if other.speaker and 0 <= relative.start - other.speaker[1] <= 2:
+                candidate.speaker = other.speaker
+                candidate.rule = "relative"
+                return
+        _subject_before(scan, candidate, index - 1)
+        return
+    _subject_before(scan, candidate, index)
+
+
+def _subject_before(scan: _Scan, candidate: _Candidate, index: int) -> None:
+    """A short noun phrase opening the clause right before ``index`` is the subject ("الوزير قال إن")."""
+    clause_start = index
+    while clause_start > 0 and not _boundary_before(scan, clause_start):
+        clause_start -= 1
+        if index - clause_start > MAX_SUBJECT_TOKENS:
+            return
+    if clause_start == index:
+        return
+    for word in scan.words(clause_start, index):
+        bare = normalize(word)
+        if bare in _FUNCTION_WORDS or (bare[:1] in "وف" and bare[1:] in _FUNCTION_WORDS):
+            return
+    candidate.speaker = (scan.tokens[clause_start].start, scan.tokens[index - 1].end)
+    candidate.rule = "subject-before"
+
+
+def _phrase_candidates(scan: _Scan) -> list[_Candidate]:
+    """"وفق ما يختم التقرير", "بحسب الوكالة، ...", "نقلا عن X": the source named after a phrase."""
+    found = []
+    for index, token in enumerate(scan.tokens):
+        word = token.text
+        if word in SOURCE_PHRASES:
+            after = index + 1
+        elif word == QUOTING_FROM[0] and index + 1 < len(scan.tokens) and scan.tokens[index + 1].text == QUOTING_FROM[1]:
+            after = index + 2
+        else:
+            continue
+        if after < len(scan.tokens) and scan.tokens[after].text == WHAT:
+            after += 2  # "وفق ما يختم": skip "ما" and its verb
+        last = after
+        while last < len(scan.tokens) and last - after < MAX_PHRASE_SPEAKER_TOKENS:
+            if last > after and _boundary_before(scan, last):
+                break
+            last += 1
+        first, last = _trim_speaker(scan, after, last)
+        if last <= first:
+            continue
+        sentence_start = scan.sentence_start(token.start)
+        before = scan.text[sentence_start : token.start]
+        speaker = (scan.tokens[first].start, scan.tokens[last - 1].end)
+        implied = last - first == 1 and _is_speech_noun(scan.tokens[first].text)
+        if len(tokens(before)) <= 1:
+            claim = (scan.tokens[last - 1].end, scan.sentence_end(scan.tokens[last - 1].end))
+            rule = "phrase-leading"
+        else:
+            claim = (sentence_start, token.start)
+            rule = "phrase-trailing"
+        found.append(
+            _Candidate(
+                cue_index=index,
+                cue=(token.start, scan.tokens[first - 1].end),
+                rule=rule + ("-implied" if implied else ""),
+                gender=_possessor_gender(scan.tokens[first].text) if implied else MASCULINE,
+                speaker=None if implied else speaker,
+                claim=claim,
+                explicit_after=not implied,
+            )
+        )
+    return found
+
+
+def _is_speech_noun(word: str) -> bool:
+    """"تصريحاته", "قوله": a speech noun with a possessive pronoun points at the current speaker."""
+    for suffix in ("هما", "هم", "ها", "ه"):
+        if word.endswith(suffix) and light_stem(word[: -len(suffix)]) in SPEECH_NOUNS:
+            return True
+    return False
+
+
+def _possessor_gender(word: str) -> str:
+    if word.endswith(("هم", "هما")):
+        return PLURAL
+    return FEMININE if word.endswith("ها") else MASCULINE
+
+
+def _headline_candidate(scan: _Scan) -> list[_Candidate]:
+    """A headline "مركز دراسات الحرب: ..." gives the part before the colon as the speaker."""
+    colon = scan.text.find(":")
+    if colon <= 0:
+        return []
+    speaker_tokens = [t for t in scan.tokens if t.end <= colon]
+    if not 1 <= len(speaker_tokens) <= 6:
+        return []
+    claim = (colon + 1, len(scan.text))
+    return [
+        _Candidate(
+            cue_index=len(speaker_tokens),
+            cue=(colon, colon + 1),
+            rule="headline",
+            gender=MASCULINE,
+            speaker=(speaker_tokens[0].start, speaker_tokens[-1].end),
+            claim=claim,
+            explicit_after=True,
+        )
+    ]
+
+
+def _settle_nesting(scan: _Scan, candidates: list[_Candidate]) -> list[_Candidate]:
+    """Drop or split attributions that sit inside another one's claim.
+
+    A reporting verb inside a claim starts a claim of its own only when a clause opener precedes
+    it and its speaker follows it ("بعدما قال عضو لجنة ... إن"); the outer claim then ends there.
+    Anything else inside a claim ("أنّ كوتراشيف والخزعلي ناقشا") is part of what is reported.
+    A trailing "بحسب تصريحاته" after an attributed clause only repeats the attribution.
+    """
+    candidates.sort(key=lambda c: c.cue[0])
+    kept: list[_Candidate] = []
+    for candidate in candidates:
+        outer = next(
+            (k for k in kept if not k.backward and k.claim[0] <= candidate.cue[0] < k.claim[1]), None
+        )
+        if outer is None:
+            kept.append(candidate)
+            continue
+        if candidate.rule.startswith("phrase-trailing"):
+            outer.claim = (outer.claim[0], min(outer.claim[1], candidate.cue[0]))
+            continue
+        opener = scan.tokens[candidate.cue_index - 1].text if candidate.cue_index > 0 else ""
+        if candidate.explicit_after and (opener in NESTED_OPENERS or "،" in scan.gap(candidate.cue_index - 1, candidate.cue_index)):
+            outer.claim = (outer.claim[0], _clause_start(scan, outer.claim[0], candidate.cue_index))
+            kept.append(candidate)
+    result = []
+    for candidate in kept:
+        if candidate.rule.startswith("phrase-trailing") and any(
+            other is not candidate and not other.rule.startswith("phrase") and candidate.claim[0] <= other.cue[0] < candidate.claim[1]
+            for other in kept
+        ):
+            continue
+        result.append(candidate)
+    return result
+
+
+def _clause_start(scan: _Scan, floor: int, cue_index: int) -> int:
+    """Where the clause of the verb at ``cue_index`` begins: the last comma at most 3 words back."""
+    for back in range(cue_index, max(cue_index - 4, 0), -1):
+        gap_start = scan.tokens[back - 1].end
+        gap = scan.gap(back - 1, back)
+        if "،" in gap or "," in gap:
+            return max(floor, gap_start + max(gap.find("،"), gap.find(",")))
+    return max(floor, scan.tokens[cue_index - 1].start if cue_index > 0 else floor)
+
+
+def _paragraph_candidates(scan: _Scan) -> list[_Candidate]:
+    candidates = _verb_candidates(scan) + _phrase_candidates(scan)
+    if scan.paragraph.kind == ParagraphKind.TITLE:
+        candidates += _headline_candidate(scan)
+    return _settle_nesting(scan, candidates)
+
+
+class _Speakers:
+    """The speakers of one article in order of appearance, for resolving later references."""
+
+    def __init__(self) -> None:
+        self.entities: list[SpeakerEntity] = []
+        self.recent: list[SpeakerEntity] = []
+
+    def explicit(self, text: str, gender: str, adjunct: str, where: tuple[int, int, int]) -> SpeakerEntity:
+        words = words_of(text)
+        entity = self._same_as(words)
+        if entity is None:
+            entity = SpeakerEntity(name=text, gender=gender, words=words, keys=set())
+            self.entities.append(entity)
+        entity.keys |= {light_stem(w) for w in words}
+        entity.keys |= {light_stem(t.text) for t in tokens(adjunct)} & SOURCE_NOUNS
+        entity.mentions.append(where)
+        self.recent.append(entity)
+        return entity
+
+    def implied(self, gender: str) -> SpeakerEntity | None:
+        for entity in reversed(self.recent):
+            if entity.gender == gender:
+                self.recent.append(entity)
+                return entity
+        return None
+
+    def _same_as(self, words: tuple[str, ...]) -> SpeakerEntity | None:
+        if len(words) == 1 and words[0].startswith("ال"):
+            key = light_stem(words[0])
+            for entity in reversed(self.recent):
+                if key in entity.keys:
+                    return entity
+        for entity in reversed(self.recent):
+            if contains_sequence(entity.words, words) and not _is_coordination(entity.words):
+                return entity
+            if contains_sequence(words, entity.words) and not _is_coordination(words):
+                return entity
+        return None
+
+
+def _is_coordination(words: tuple[str, ...]) -> bool:
+    """"كوتراشيف وفياض" names two speakers; "لجنة الأمن والدفاع" is one name with a و inside."""
+    return any(
+        position > 0 and word.startswith("و") and not word[1:].startswith("ال") and len(word) > 3
+        for position, word in enumerate(words)
+    )
+
+
+_FUNCTION_WORDS = frozenset(
+    normalize(w)
+    for w in """في من على إلى عن مع أن إن كان كانت قد لقد هذا هذه ذلك تلك ما لا لم لن ليس ثم أو بل
+    لكن حيث كما بعد قبل بين عند حتى إذا لو كل هو هي هم سبق المقابل السياق وبناء عليه كذلك""".split()
+)
+
+
+def find_attributions(article: Article) -> list[Attribution]:
+    """Every attributed claim of ``article`` in reading order, speakers resolved within the article."""
+    speakers = _Speakers()
+    result: list[Attribution] = []
+    previous_body: Paragraph | None = None
+    open_quote: Attribution | None = None
+    for paragraph in article.paragraphs:
+        if paragraph.kind in (ParagraphKind.REPEATED, ParagraphKind.SUBHEADING):
+            continue
+        scan = _Scan(paragraph)
+        candidates = _paragraph_candidates(scan)
+        if open_quote is not None and not candidates:
+            result.append(_continue_quote(article, scan, open_quote))
+            if not result[-1].claim:
+                result.pop()
+            open_quote = None if _quote_closes(scan) else open_quote
+            previous_body = paragraph
+            continue
+        open_quote = None
+        for candidate in candidates:
+            attribution = _resolve(article, scan, candidate, speakers, previous_body)
+            if attribution is None:
+                continue
+            result.append(attribution)
+            if candidate.open_quote:
+                open_quote = attribution
+        previous_body = paragraph
+    return result
+
+
+def _quote_closes(scan: _Scan) -> bool:
+    return any(ch in ANY_CLOSING for ch in scan.text[1:])
+
+
+def _continue_quote(article: Article, scan: _Scan, opened: Attribution) -> Attribution:
+    """A quotation left open at a paragraph end goes on in the next paragraph, same speaker."""
+    start = 1 if scan.text[:1] in OPENING_QUOTES else 0
+    end = len(scan.text)
+    for position in range(start, len(scan.text)):
+        if scan.text[position] in ANY_CLOSING:
+            end = position
+            break
+    start, end = _strip_span(scan.text, start, end)
+    original = scan.folded.span(start, end)
+    return Attribution(
+        article=article.id,
+        paragraph=scan.paragraph.index,
+        cue=opened.cue,
+        rule="quote-continued",
+        claim_start=original[0],
+        claim_end=original[1],
+        claim=scan.paragraph.ar[original[0] : original[1]],
+        speaker_text="",
+        speaker_paragraph=opened.speaker_paragraph,
+        speaker_start=opened.speaker_start,
+        speaker_end=opened.speaker_end,
+        gender=opened.gender,
+        entity=opened.entity,
+    )
+
+
+def _resolve(
+    article: Article,
+    scan: _Scan,
+    candidate: _Candidate,
+    speakers: _Speakers,
+    previous_body: Paragraph | None,
+) -> Attribution | None:
+    """Turn a candidate into an attribution: resolve its speaker, map offsets to the original text."""
+    claim_paragraph = scan.paragraph
+    claim_text_source = scan
+    claim = candidate.claim
+    if candidate.backward and claim[1] <= claim[0]:
+        if previous_body is None:
+            return None
+        claim_text_source = _Scan(previous_body)
+        claim_paragraph = previous_body
+        claim = (0, len(claim_text_source.text))
+    start, end = _strip_span(claim_text_source.text, *claim)
+    if end <= start:
+        return None
+    claim_original = claim_text_source.folded.span(start, end)
+    cue_original = scan.folded.span(*candidate.cue)
+    cue_text = scan.paragraph.ar[cue_original[0] : cue_original[1]]
+    adjunct = ""
+    if candidate.adjunct:
+        a_start, a_end = scan.folded.span(*candidate.adjunct)
+        adjunct = scan.paragraph.ar[a_start:a_end]
+    if candidate.speaker is not None:
+        s_start, s_end = scan.folded.span(*candidate.speaker)
+        speaker_text = scan.paragraph.ar[s_start:s_end]
+        entity = speakers.explicit(speaker_text, candidate.gender, adjunct, (scan.paragraph.index, s_start, s_end))
+        where = (scan.paragraph.index, s_start, s_end)
+    else:
+        speaker_text = ""
+        entity = speakers.implied(candidate.gender)
+        if entity is None:
+            return None
+        where = entity.mentions[-1]
+    return Attribution(
+        article=article.id,
+        paragraph=claim_paragraph.index,
+        cue=cue_text,
+        rule=candidate.rule,
+        claim_start=claim_original[0],
+        claim_end=claim_original[1],
+        claim=claim_paragraph.ar[claim_original[0] : claim_original[1]],
+        speaker_text=speaker_text,
+        speaker_paragraph=where[0],
+        speaker_start=where[1],
+        speaker_end=where[2],
+        gender=candidate.gender,
+        entity=entity,
+        adjunct=adjunct,
+    )

@@ -1,0 +1,146 @@
+"""The competing-viewpoints stage: attributed claims, grouped by topic, with their clashes.
+
+Attribution runs on the Arabic of each article (``briefing.extract.attribution``); speakers are
+then linked to ``Briefing.actors`` when that list is filled, the English of a claim is taken
+sentence by sentence from the aligned translation, and topics and clashes come from
+``briefing.extract.clashes``.
+"""
+
+from __future__ import annotations
+
+from briefing.extract.arabic import contains_sequence, romanize, words_of
+from briefing.extract.attribution import Attribution, SpeakerEntity, find_attributions
+from briefing.extract.clashes import Claim, find_clashes
+from briefing.structure import Actor, Briefing, Clash, Paragraph, Viewpoint
+
+# When several actors are named inside one speaker phrase, a person is the speaker
+# ("المتحدث باسم الجيش العراقي اللواء يحيى رسول" is Yahya Rasool, not the army).
+TYPE_PREFERENCE = {"person": 0, "organization": 1, "location": 2}
+MIN_ROLE_WORDS = 2
+
+
+def extract_viewpoints(briefing: Briefing) -> tuple[list[Viewpoint], list[Clash]]:
+    """Every attributed claim of every article, topics and polarity set, and the clashes between them."""
+    viewpoints: list[Viewpoint] = []
+    claims: list[Claim] = []
+    for article in briefing.articles:
+        for attribution in find_attributions(article):
+            paragraph = article.paragraph(attribution.paragraph)
+            actor = link_speaker(briefing.actors, attribution)
+            viewpoints.append(
+                Viewpoint(
+                    speaker_ar=attribution.entity.name,
+                    speaker_en=speaker_english(briefing.actors, actor, attribution.entity),
+                    actor=actor,
+                    cue=attribution.cue,
+                    claim_ar=attribution.claim,
+                    claim_en=claim_english(paragraph, attribution.claim_start, attribution.claim_end),
+                    article=attribution.article,
+                    paragraph=attribution.paragraph,
+                    start=attribution.claim_start,
+                    end=attribution.claim_end,
+                    topic="",
+                    polarity="",
+                )
+            )
+            claims.append(
+                Claim(
+                    speaker=_speaker_key(attribution, actor),
+                    text=attribution.claim,
+                    name=viewpoints[-1].speaker_en,
+                    cue=attribution.cue,
+                    actors=_actors_in_claim(briefing.actors, attribution),
+                    speaker_words=attribution.entity.name,
+                )
+            )
+    topics, polarities, found = find_clashes(claims)
+    for topic in topics:
+        for member in topic.members:
+            viewpoints[member].topic = topic.label
+    for viewpoint, polarity in zip(viewpoints, polarities):
+        viewpoint.polarity = polarity.label
+    clashes = [Clash(topic=c.topic, a=c.a, b=c.b, because=c.because) for c in found]
+    return viewpoints, clashes
+
+
+def _speaker_key(attribution: Attribution, actor: int | None) -> str:
+    """Who a claim belongs to for clash purposes: the actor when linked, else the article's speaker."""
+    if actor is not None:
+        return f"actor:{actor}"
+    return f"{attribution.article}:{attribution.entity.name}"
+
+
+def claim_english(paragraph: Paragraph, start: int, end: int) -> str | None:
+    """The English of exactly the sentences the claim overlaps; None unless all are translated."""
+    covered = [s for s in paragraph.sentences if s.start < end and s.end > start]
+    if not covered or any(s.en is None for s in covered):
+        return None
+    return " ".join(s.en for s in covered)
+
+
+def link_speaker(actors: list[Actor], attribution: Attribution) -> int | None:
+    """The index of the actor a speaker is, from mentions inside its name, its name, or its role."""
+    if not actors:
+        return None
+    entity = attribution.entity
+    mentions = [(attribution.speaker_paragraph, attribution.speaker_start, attribution.speaker_end)]
+    mentions += [m for m in entity.mentions if m not in mentions]
+    for paragraph, start, end in mentions:
+        found = _actor_inside(actors, attribution.article, paragraph, start, end)
+        if found is not None:
+            return found
+    return _actor_by_name(actors, entity)
+
+
+def _actor_inside(actors: list[Actor], article: str, paragraph: int, start: int, end: int) -> int | None:
+    """A person named anywhere in the speaker phrase, or an organisation/place that heads it."""
+    best: tuple[tuple[int, int], int] | None = None
+    for index, actor in enumerate(actors):
+        for mention in actor.mentions:
+            if mention.article != article or mention.paragraph != paragraph:
+                continue
+            if mention.end <= start or mention.start >= end:
+                continue
+            heads_phrase = mention.start <= start + 1
+            if actor.type != "person" and not heads_phrase:
+                continue
+            rank = (TYPE_PREFERENCE.get(actor.type, 3), -mention.end)
+            if best is None or rank < best[0]:
+                best = (rank, index)
+    return best[1] if best else None
+
+
+def _actor_by_name(actors: list[Actor], entity: SpeakerEntity) -> int | None:
+    """An actor whose Arabic name is inside the speaker phrase, or whose role is the whole phrase."""
+    for index, actor in enumerate(actors):
+        name = words_of(actor.name_ar)
+        if name and contains_sequence(entity.words, name):
+            return index
+    for index, actor in enumerate(actors):
+        role = words_of(actor.role_ar or "")
+        if len(role) >= MIN_ROLE_WORDS and (contains_sequence(role, entity.words) or contains_sequence(entity.words, role)):
+            return index
+    return None
+
+
+def speaker_english(actors: list[Actor], actor: int | None, entity: SpeakerEntity) -> str:
+    """The linked actor's English name with its role, else a romanisation of the Arabic speaker."""
+    if actor is None:
+        return romanize(entity.name)
+    linked = actors[actor]
+    if linked.role_en:
+        return f"{linked.name_en} ({linked.role_en})"
+    return linked.name_en
+
+
+def _actors_in_claim(actors: list[Actor], attribution: Attribution) -> set[int]:
+    """Actors named inside the claim span: claims about the same actors share a topic more readily."""
+    return {
+        index
+        for index, actor in enumerate(actors)
+        for m in actor.mentions
+        if m.article == attribution.article
+        and m.paragraph == attribution.paragraph
+        and m.start < attribution.claim_end
+        and m.end > attribution.claim_start
+    }

@@ -71,7 +71,7 @@ class Entry:
 
 # Names that are also ordinary words or names (مارس "he practised", نيسان the car maker,
 # رجب in رجب طيب أردوغان, صفر "zero"): they count as months only with a day, a year, the
-# other naming system or the word شهر beside them.
+# other naming system, the word شهر, or a date word (في, منذ, أواخر) right before them.
 _AMBIGUOUS = {"مارس", "ماي", "آب", "نيسان", "تموز", "محرم", "صفر", "رجب", "شعبان", "رمضان", "شوال"}
 
 _TRANSLITERATED = {

@@ -88,17 +88,17 @@ def _calendar(node: CalendarDate, hints: YearHints) -> _Value:
 
 
 def _inferred_year(node: CalendarDate, hints: YearHints) -> int | None:
-    """The year of a month written without one: from الماضي/المقبل and the publication date,
-    else the nearest explicit year of the same calendar in the article, else the publication
-    date's year whose month is closest (ديسمبر in a January article is last December)."""
+    """The year of a month written without one: from الماضي/المقبل or من العام الماضي and the
+    publication date, else the nearest explicit year of the same calendar in the article, else
+    the publication date's year whose month is closest (ديسمبر in a January article is last December)."""
     published = _published_in(node.calendar, hints.published)
-    if node.year_relation is not None and published is not None:
+    if published is not None and node.year_offset is not None:
+        return published[0] + node.year_offset
+    if published is not None and node.occurrence:
         year, month = published
-        if node.year_relation < 0:
+        if node.occurrence < 0:
             return year if node.month < month else year - 1
-        if node.year_relation > 0:
-            return year if node.month > month else year + 1
-        return year
+        return year if node.month > month else year + 1
     explicit = hints.gregorian if node.calendar == "gregorian" else hints.hijri
     if explicit is not None:
         return explicit

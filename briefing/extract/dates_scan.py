@@ -56,7 +56,7 @@ _PREFIX_KINDS = (Kind.MODIFIER, Kind.RANGE_START, Kind.PREPOSITION)
 _NOT_WEEKDAY_AFTER = frozenset(fold(word) for word in ("كلا", "صلاة", "خطبة", "صلوات", "الواحد"))
 # Words before اليوم that make it "that day" rather than "today".
 _NOT_TODAY_AFTER = frozenset(fold(word) for word in ("ذلك", "نفس", "ذات", "تلك"))
-_BARE_YEAR_BLOCKERS = frozenset("%-/.")
+_BARE_YEAR_BLOCKERS = frozenset("%-/")
 
 
 @dataclass(frozen=True)
@@ -76,13 +76,16 @@ class Token:
 
 @dataclass(frozen=True)
 class CalendarDate:
-    """A date as written: any of day, month, year; ``year_relation`` is -1/0/+1 for يناير الماضي/الجاري/المقبل."""
+    """A date as written: any of day, month, year, or instead of the year a relation to the
+    publication date: ``occurrence`` -1/+1 for the last/next such month (يناير الماضي/المقبل),
+    ``year_offset`` for the month of a year counted from it (مارس من العام الماضي: -1)."""
 
     calendar: str = "gregorian"
     year: int | None = None
     month: int | None = None
     day: int | None = None
-    year_relation: int | None = None
+    occurrence: int | None = None
+    year_offset: int | None = None
 
 
 @dataclass(frozen=True)
@@ -342,13 +345,16 @@ class _Scanner:
 
     def day_month(self, index: int, context: _Context, partial: bool) -> _Core | None:
         """``31 يناير``, ``الـ20 من شهر فبراير``, ``الأول من مارس``; ``partial``: a day alone (بين 1 و5 فبراير)."""
-        token = self.token(index)
-        if token is not None and token.kind == "word" and fold(token.text) == "ال":
+        article = self.token(index)
+        if article is not None and article.kind == "word" and fold(article.text) == "ال":
             index += 1
+        else:
+            article = None
         token = self.token(index)
         if token is None:
             return None
-        day, start, after = (token.number if len(token.text) <= 2 else None), token.start, index + 1
+        day, after = (token.number if len(token.text) <= 2 else None), index + 1
+        start = (article or token).start
         first_day = self.reading(index, Kind.FIRST_DAY)
         if day is None and first_day is not None:
             day, start, after = first_day.value(Kind.FIRST_DAY), first_day.start, first_day.next
@@ -383,12 +389,12 @@ class _Scanner:
         partner = self.month_partner(after, name)
         if partner is not None:
             end, after = partner
-        year = self.year_of_month(after, name)
         date = CalendarDate(name.calendar, month=name.number)
+        year = self.year_of_month(after, date)
         if year is not None:
-            calendar, number, relation, end, after = year
-            date = CalendarDate(calendar, number, name.number, year_relation=relation)
-        strong = has_day or marker is not None or partner is not None or year is not None
+            date, end, after = year
+        framed = bool(context.modifiers or context.preposition)
+        strong = has_day or framed or marker is not None or partner is not None or year is not None
         if name.ambiguous and not strong:
             return None
         start = (marker or name_reading).start
@@ -411,27 +417,22 @@ class _Scanner:
             return self.tokens[other.next].end, other.next + 1
         return other.end, other.next
 
-    def year_of_month(self, index: int, name: MonthName) -> tuple[str, int | None, int | None, int, int] | None:
-        """What follows a month name to fix its year: a number, الماضي, من العام الجاري."""
+    def year_of_month(self, index: int, month: CalendarDate) -> tuple[CalendarDate, int, int] | None:
+        """What follows a month name to fix its year (``2024``, ``الماضي``, ``من العام الجاري``):
+        the month with it, the end offset and the next index."""
         relation = self.reading(index, Kind.RELATION)
         if relation is not None:
-            return name.calendar, None, relation.value(Kind.RELATION), relation.end, relation.next
+            return replace(month, occurrence=relation.value(Kind.RELATION)), relation.end, relation.next
         of = self.reading(index, Kind.PREPOSITION)
         after_of = of.next if of is not None and of.value(Kind.PREPOSITION) == fold("من") else index
-        this = self.reading(after_of, Kind.THIS)
-        period_at = this.next if this is not None else after_of
-        period = self.reading(period_at, Kind.PERIOD)
-        if period is not None and period.value(Kind.PERIOD) == "year":
-            relation = self.reading(period.next, Kind.RELATION) if this is None else None
-            if this is not None:
-                return name.calendar, None, 0, period.end, period.next
-            if relation is not None:
-                return name.calendar, None, relation.value(Kind.RELATION), relation.end, relation.next
-        number = self.year_number(after_of, name.calendar)
+        period = self.period(after_of, _Context())
+        if period is not None and period.date.unit == "year":
+            return replace(month, year_offset=period.date.offset), period.end, period.next
+        number = self.year_number(after_of, month.calendar)
         if number is None:
             return None
         calendar, year, end, after = number
-        return calendar, year, None, end, after
+        return replace(month, calendar=calendar, year=year), end, after
 
     def year_number(self, index: int, calendar: str) -> tuple[str, int, int, int] | None:
         """``[عام] 2024 [م|هـ]`` after a month: the calendar (a suffix wins), year, end, next index."""
@@ -631,5 +632,6 @@ def _fill_from(first: CalendarDate, last: CalendarDate) -> CalendarDate:
         calendar=last.calendar,
         month=month,
         year=last.year,
-        year_relation=last.year_relation,
+        occurrence=last.occurrence,
+        year_offset=last.year_offset,
     )

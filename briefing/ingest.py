@@ -4,10 +4,11 @@ Paragraphs are the non-empty lines of the file (blank lines only separate them).
 the headline. Later lines are classified by these rules, in this order:
 
 * REPEATED: the exact text of an earlier paragraph (``repeat_of`` = that paragraph's index);
-* SUBHEADING: at most ``SUBHEADING_MAX_WORDS`` words, not the last paragraph (a subheading
-  heads something), and either without final punctuation (``. ! ? ؟ … :``, also before a
-  closing quote or bracket) or ending with a question mark: news sites put short questions
-  on their own line as section heads ("روسيا والعراق.. علاقة متكافئة أم لا؟");
+* SUBHEADING: at most ``SUBHEADING_MAX_WORDS`` words with at least one letter (``* * *`` is
+  no heading), not the last paragraph (a subheading heads something), and either without final
+  punctuation (``. ! ? ؟ … :``, also before a closing quote or bracket) or ending with a
+  question mark: news sites put short questions on their own line as section heads
+  ("روسيا والعراق.. علاقة متكافئة أم لا؟");
 * BODY: everything else.
 """
 
@@ -134,7 +135,7 @@ def classify_paragraphs(lines: Iterable[str]) -> list[Paragraph]:
 
 def _looks_like_subheading(line: str) -> bool:
     """Short, and either unpunctuated or a question (see the module docstring)."""
-    if len(line.split()) > SUBHEADING_MAX_WORDS:
+    if len(line.split()) > SUBHEADING_MAX_WORDS or not any(char.isalpha() for char in line):
         return False
     last = line.rstrip(_CLOSING_MARKS)[-1:]
     if not last:

@@ -10,7 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.ingest import classify_paragraphs, paragraphs_from_text, read_article
-from briefing.segment import CLAUSE_PUNCTUATION, segment_article, split_clauses, split_sentences
+from briefing.segment import (
+    CLAUSE_PUNCTUATION,
+    MAX_PROTECTED_CHARS,
+    segment_article,
+    split_clauses,
+    split_sentences,
+)
 from briefing.structure import Article, ParagraphKind
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,6 +94,13 @@ SENTENCE_CASES = [
 def test_split_sentences(text, expected):
     assert sentences(text) == expected
     assert_exact_spans(text, split_sentences(text))
+
+
+def test_only_quotes_up_to_the_length_limit_protect_their_sentence_ends():
+    short = " ".join(["كلمة"] * 10)
+    assert len(sentences(f'قال "{short}. {short}." ثم غادر.')) == 2
+    long = " ".join(["كلمة"] * (MAX_PROTECTED_CHARS // 5))
+    assert sentences(f'قال "{long}. {long}." ثم غادر.') == [f'قال "{long}.', f'{long}."', "ثم غادر."]
 
 
 # --- the seeds -------------------------------------------------------------------------------

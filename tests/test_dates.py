@@ -170,7 +170,8 @@ def test_event_english_is_the_aligned_sentence():
     paragraph.sentences[0].en = "The minister met his counterpart on 5 February 2024."
     found = extract_dates(Briefing("test", [article]))
     assert [(m.event_ar, m.event_en) for m in found] == [
-        ("التقى الوزير نظيره في 5 فبراير 2024", "The minister met his counterpart on 5 February 2024.")
+        ("التقى الوزير نظيره في 5 فبراير 2024", "The minister met his counterpart on 5 February 2024."),
+        ("وغادر في اليوم التالي", None),  # its sentence has no English yet
     ]
 
 

@@ -28,6 +28,7 @@ class Kind(Enum):
     DAY_OFFSET = "day_offset"  # value: days from the publication date (أمس -1)
     PERIOD = "period"  # value: "week" | "month" | "year" (الأسبوع الماضي)
     RELATION = "relation"  # value: -1 last, 0 this, +1 next
+    ANCHORED = "anchored"  # التالي, السابق: next/previous to another event, not to the publication date
     THIS = "this"  # هذا/هذه before a period
     MODIFIER = "modifier"  # value: the English modifier name
     PREPOSITION = "preposition"  # value: the folded word; no modifier of its own
@@ -69,10 +70,10 @@ class Entry:
     value: object = None
 
 
-# Names that are also ordinary words or names (مارس "he practised", نيسان the car maker,
+# Names that are also ordinary words or names (مارس "he practised", جوان "Joan", نيسان the car maker,
 # رجب in رجب طيب أردوغان, صفر "zero"): they count as months only with a day, a year, the
 # other naming system, the word شهر, or a date word (في, منذ, أواخر) right before them.
-_AMBIGUOUS = {"مارس", "ماي", "آب", "نيسان", "تموز", "محرم", "صفر", "رجب", "شعبان", "رمضان", "شوال"}
+_AMBIGUOUS = {"مارس", "ماي", "جوان", "آب", "نيسان", "تموز", "محرم", "صفر", "رجب", "شعبان", "رمضان", "شوال"}
 
 _TRANSLITERATED = {
     1: ["يناير", "جانفي"],
@@ -177,15 +178,17 @@ _SIMPLE = {
         2: ["بعد غد"],
     },
     Kind.PERIOD: {
+        "day": ["اليوم"],
         "week": ["الأسبوع"],
         "month": ["الشهر"],
         "year": ["العام", "السنة"],
     },
     Kind.RELATION: {
-        -1: ["الماضي", "الماضية", "المنصرم", "المنصرمة", "الفائت", "الفائتة", "السابق", "السابقة"],
+        -1: ["الماضي", "الماضية", "المنصرم", "المنصرمة", "الفائت", "الفائتة"],
         0: ["الجاري", "الجارية", "الحالي", "الحالية"],
         1: ["المقبل", "المقبلة", "القادم", "القادمة"],
     },
+    Kind.ANCHORED: {None: ["التالي", "التالية", "اللاحق", "اللاحقة", "السابق", "السابقة"]},
     Kind.THIS: {None: ["هذا", "هذه"]},
     Kind.RANGE_START: {None: ["بين"]},
     Kind.RANGE_TO: {None: ["إلى", "حتى", "لغاية"]},
@@ -239,5 +242,6 @@ LEXICON = _build()
 LONGEST_PHRASE = max(len(phrase.split()) for phrase in LEXICON)
 
 # Clitics a date word can carry: و/ف (and), ب (in/with), ل (for), in that order (وبعد, فبالأمس).
+# Month and weekday names take only و/ف: "باب" (a door) must not read as ب + آب (August).
 CONJUNCTIONS = ("و", "ف")
 PREPOSITION_CLITICS = ("ب", "ل")

@@ -31,24 +31,19 @@ _TOKEN = re.compile(
     r"|(?P<punct>\S)"
 )
 
-# Kinds that may carry a conjunction or preposition clitic (وفي, بالأمس, وفبراير); suffixes
-# like م and هـ must not, or "لم" (did not) after a year would read as "AD".
-_CLITIC_KINDS = frozenset(
-    {
-        Kind.MONTH,
-        Kind.WEEKDAY,
-        Kind.DAY_OFFSET,
-        Kind.PERIOD,
-        Kind.MODIFIER,
-        Kind.PREPOSITION,
-        Kind.RANGE_START,
-        Kind.YEAR_MARKER,
-        Kind.MONTH_MARKER,
-        Kind.THIS,
-        Kind.PART_OF_DAY,
-        Kind.FIRST_DAY,
-    }
+# Kinds that may carry a preposition clitic (بالأمس, لهذا العام, بشهر) and, more widely, a
+# conjunction (وفي, وفبراير); suffixes like م and هـ take none, or "لم" (did not) after a year
+# would read as "AD".
+_PREPOSITION_CLITIC_KINDS = frozenset(
+    {Kind.DAY_OFFSET, Kind.PERIOD, Kind.MODIFIER, Kind.YEAR_MARKER, Kind.MONTH_MARKER, Kind.THIS, Kind.PART_OF_DAY}
 )
+_CONJUNCTION_KINDS = _PREPOSITION_CLITIC_KINDS | {
+    Kind.MONTH,
+    Kind.WEEKDAY,
+    Kind.PREPOSITION,
+    Kind.RANGE_START,
+    Kind.FIRST_DAY,
+}
 _PREFIX_KINDS = (Kind.MODIFIER, Kind.RANGE_START, Kind.PREPOSITION)
 
 # Words before a weekday name that give it another meaning: كلا الاثنين (both), صلاة الجمعة
@@ -56,6 +51,21 @@ _PREFIX_KINDS = (Kind.MODIFIER, Kind.RANGE_START, Kind.PREPOSITION)
 _NOT_WEEKDAY_AFTER = frozenset(fold(word) for word in ("كلا", "صلاة", "خطبة", "صلوات", "الواحد"))
 # Words before اليوم that make it "that day" rather than "today".
 _NOT_TODAY_AFTER = frozenset(fold(word) for word in ("ذلك", "نفس", "ذات", "تلك"))
+# Words after a day word that make it a day of something (اليوم الأول, اليوم الوطني, اليوم
+# الذي) or not a day at all (في أمس الحاجة, "in dire need"). A definite word in general
+# cannot be the test: "أعلنت اليوم الحكومة" puts the subject right after "today".
+_NOT_A_DAY_BEFORE = frozenset(
+    fold(word)
+    for word in (
+        "الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع",
+        "العاشر", "الأخير", "الوطني", "العالمي", "الدولي", "الذي", "نفسه", "ذاته", "الحاجة", "حاجة",
+    )
+)
+# Words that can open the clause after a bare year (في 2016 عندما ...): a count would be
+# followed by what it counts instead.
+_CLAUSE_OPENERS = frozenset(
+    fold(word) for word in ("عندما", "حين", "حينما", "حيث", "بعدما", "قبلما", "ثم", "لكن", "ولكن", "بينما", "إذ")
+)
 _BARE_YEAR_BLOCKERS = frozenset("%-/")
 
 
@@ -195,7 +205,8 @@ class _Scanner:
                 if not entries:
                     continue
                 if clitic:
-                    entries = [entry for entry in entries if entry.kind in _CLITIC_KINDS]
+                    allowed = _CONJUNCTION_KINDS if clitic in CONJUNCTIONS else _PREPOSITION_CLITIC_KINDS
+                    entries = [entry for entry in entries if entry.kind in allowed]
                 if entries:
                     start = words[0].start + _original_length(words[0].text, len(clitic))
                     found.append(_Reading(tuple(entries), start, words[-1].end, index + length, clitic))
@@ -212,7 +223,7 @@ class _Scanner:
         return None
 
     def token(self, index: int) -> Token | None:
-        return self.tokens[index] if index < len(self.tokens) else None
+        return self.tokens[index] if 0 <= index < len(self.tokens) else None
 
     def is_punct(self, index: int, marks: str) -> bool:
         token = self.token(index)
@@ -426,7 +437,7 @@ class _Scanner:
         of = self.reading(index, Kind.PREPOSITION)
         after_of = of.next if of is not None and of.value(Kind.PREPOSITION) == fold("من") else index
         period = self.period(after_of, _Context())
-        if period is not None and period.date.unit == "year":
+        if period is not None and period.date.unit == "year" and period.date.offset is not None:
             return replace(month, year_offset=period.date.offset), period.end, period.next
         number = self.year_number(after_of, month.calendar)
         if number is None:
@@ -476,17 +487,23 @@ class _Scanner:
         return None
 
     def bare_year_allowed(self, index: int, context: _Context, partial: bool) -> bool:
-        """A year without عام or a suffix: after منذ unless a unit follows (منذ 20 عاما is a
-        duration), after other date words only at a clause end (في 2011، / حتى 2030.)."""
+        """A year without عام or a suffix, only where a count cannot stand: after منذ unless a
+        unit follows (منذ 20 عاما is a duration); after another date word where the clause ends
+        or a new one opens (في 2011، / في 2016 عندما); in brackets (1967); heading a
+        chronology line (2006: ...)."""
         if context.years_follow or ("since" in context.modifiers and self.reading(index + 1, Kind.UNIT) is None):
             return True
-        follower = self.token(index + 1)
+        if (self.is_punct(index - 1, "(") and self.is_punct(index + 1, ")")) or (
+            index == 0 and self.is_punct(index + 1, ":")
+        ):
+            return True
         if not (context.modifiers or context.preposition or context.in_range):
             return False
-        if follower is None:
+        follower = self.token(index + 1)
+        if follower is None or (partial and self._ends_range_start(index + 1)):
             return True
-        if partial and self._ends_range_start(index + 1):
-            return True
+        if follower.kind == "word":
+            return fold(follower.text) in _CLAUSE_OPENERS
         return follower.kind == "punct" and follower.text not in _BARE_YEAR_BLOCKERS
 
     def weekday(self, index: int, context: _Context) -> _Core | None:
@@ -525,9 +542,9 @@ class _Scanner:
         word = self.reading(word_at, Kind.DAY_OFFSET)
         if word is None or context.in_range:
             return None
-        offset = word.value(Kind.DAY_OFFSET)
-        if offset == 0 and not self._means_today(word_at, word):
+        if not self._is_day_word(word_at, word):
             return None
+        offset = word.value(Kind.DAY_OFFSET)
         end, after = word.end, word.next
         weekday = self.reading(after, Kind.WEEKDAY)
         if weekday is not None:
@@ -535,30 +552,39 @@ class _Scanner:
         start = lead.start if lead is not None else word.start
         return _Core(RelativeDate("day", offset), start, end, after)
 
-    def _means_today(self, index: int, word: _Reading) -> bool:
-        """اليوم is 'today' unless it is 'that day' (ذلك اليوم) or 'the first day' (اليوم الأول)."""
-        if index > 0 and fold(self.tokens[index - 1].text) in _NOT_TODAY_AFTER:
+    def _is_day_word(self, index: int, word: _Reading) -> bool:
+        """Not 'that day' (ذلك اليوم), 'the first day' (اليوم الأول) or 'in dire need' (في أمس الحاجة)."""
+        previous, follower = self.token(index - 1), self.token(word.next)
+        if previous is not None and fold(previous.text) in _NOT_TODAY_AFTER:
             return False
-        follower = self.token(word.next)
-        if follower is None or follower.kind != "word" or self.reading(word.next, Kind.WEEKDAY) is not None:
-            return True
-        return not fold(follower.text).startswith("ال")
+        if self.reading(word.next, Kind.ANCHORED) is not None:  # اليوم التالي: a period, read there
+            return False
+        return follower is None or fold(follower.text) not in _NOT_A_DAY_BEFORE
 
     def period(self, index: int, context: _Context) -> _Core | None:
-        """``الأسبوع الماضي``, ``العام الجاري``, ``هذا الشهر``."""
+        """``الأسبوع الماضي``, ``العام الجاري``, ``هذا الشهر``; ``اليوم التالي``, ``العام السابق``
+        (counted from another event, so kept relative)."""
         if context.in_range:
             return None
         this = self.reading(index, Kind.THIS)
         period = self.reading(this.next if this is not None else index, Kind.PERIOD)
         if period is None:
             return None
-        if this is not None:
-            return _Core(RelativeDate(period.value(Kind.PERIOD), 0, True), this.start, period.end, period.next)
-        relation = self.reading(period.next, Kind.RELATION)
-        if relation is None:
+        unit = period.value(Kind.PERIOD)
+        anchored = self.reading(period.next, Kind.ANCHORED)
+        if this is None and anchored is not None:
+            return _Core(RelativeDate(unit, None, True), period.start, anchored.end, anchored.next)
+        if unit == "day":  # اليوم alone is a day word; هذا اليوم and اليوم الماضي are not dates
             return None
-        offset = relation.value(Kind.RELATION)
-        return _Core(RelativeDate(period.value(Kind.PERIOD), offset, True), period.start, relation.end, relation.next)
+        if this is not None:
+            return _Core(RelativeDate(unit, 0, True), this.start, period.end, period.next)
+        relation = self.reading(period.next, Kind.RELATION)
+        if relation is not None:
+            offset = relation.value(Kind.RELATION)
+            return _Core(RelativeDate(unit, offset, True), period.start, relation.end, relation.next)
+        if set(context.modifiers) & {"early", "mid", "late"}:  # قبل نهاية العام: this year's end
+            return _Core(RelativeDate(unit, 0, True), period.start, period.end, period.next)
+        return None
 
     def duration(self, index: int, context: _Context) -> _Core | None:
         """``قبل يومين`` (ago), ``منذ 3 أيام`` (since), ``بعد أقل من 24 ساعة`` (after another event).

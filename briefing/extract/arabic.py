@@ -24,26 +24,31 @@ class Folded:
 
     text: str
     origin: tuple[int, ...]
+    after: tuple[int, ...]  # for each character, the original offset past it and its diacritics
     original_length: int
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        """Original offsets of the folded span ``[start, end)``."""
+        """Original offsets of the folded span ``[start, end)``, diacritics of its last letter included."""
         if start >= end:
             position = self.origin[start] if start < len(self.origin) else self.original_length
             return position, position
-        return self.origin[start], self.origin[end - 1] + 1
+        return self.origin[start], self.after[end - 1]
 
 
 def fold(text: str) -> Folded:
     """Drop diacritics and tatweel and unify alef forms, remembering where each character came from."""
     kept: list[str] = []
     origin: list[int] = []
+    after: list[int] = []
     for index, char in enumerate(text):
         if DIACRITICS.match(char):
+            if after:
+                after[-1] = index + 1
             continue
         kept.append(char.translate(ALEF_VARIANTS))
         origin.append(index)
-    return Folded("".join(kept), tuple(origin), len(text))
+        after.append(index + 1)
+    return Folded("".join(kept), tuple(origin), tuple(after), len(text))
 
 
 def normalize(word: str) -> str:
@@ -79,23 +84,15 @@ SUFFIXES = ("هما", "ها", "ان", "ات", "ون", "ين", "يه", "هم", "�
 MIN_STEM = 3
 
 
-# A bare preposition is stripped only from longer words ("بتواجد" -> "تواجد"), after the
-# suffixes, so that "بلاده" stays "بلاد".
-PREPOSITIONS = ("ب", "ل")
-MIN_AFTER_PREPOSITION = 4
-
-
 def light_stem(word: str) -> str:
     """A light stem in the spirit of Light10: strip one article/conjunction prefix, then suffixes.
 
     Good enough to make "الأمريكية", "أمريكيا" and "أمريكا" meet; it is not a morphological analysis.
     """
     stem = normalize(word)
-    had_prefix = False
     for prefix in PREFIXES:
         if stem.startswith(prefix) and len(stem) - len(prefix) >= MIN_STEM:
             stem = stem[len(prefix):]
-            had_prefix = True
             break
     stripped = True
     while stripped:
@@ -105,9 +102,24 @@ def light_stem(word: str) -> str:
                 stem = stem[: -len(suffix)]
                 stripped = True
                 break
-    if not had_prefix and stem[:1] in PREPOSITIONS and len(stem) - 1 >= MIN_AFTER_PREPOSITION:
-        stem = stem[1:]
     return stem
+
+
+# A glued preposition cannot be told from a root letter without a dictionary ("بتواجد" is
+# ب + تواجد, "بلاده" is not), so both readings are kept as variants.
+PREPOSITIONS = ("وب", "ول", "فب", "فل", "ب", "ل")
+MIN_AFTER_PREPOSITION = 4
+
+
+def stem_variants(word: str) -> set[str]:
+    """The light stem of ``word`` and, if it may start with a preposition, the stem without it."""
+    variants = {light_stem(word)}
+    bare = normalize(word)
+    for prefix in PREPOSITIONS:
+        if bare.startswith(prefix) and len(bare) - len(prefix) >= MIN_AFTER_PREPOSITION:
+            variants.add(light_stem(bare[len(prefix):]))
+            break
+    return variants
 
 
 # Function words and news filler that say nothing about what a claim is about (normalised forms).
@@ -123,19 +135,20 @@ STOPWORDS = frozenset(
     إطار شيء سوى عدة عديد العديد الأمر بشكل بصورة نفسه نفسها وإنما إنما طالما مثل وفق بحسب حسب
     أنا أعتقد نعتقد يجب لديه لدي لديها لهذا لهذه بالنسبة أحد إحدى عنها عنهم الذي بآخر آخر أخرى
     يمكن تم يتم وذلك وهذا وهذه هذا ذات عليهم إليها أمام أجل
+    قال قالت قالوا يقول تقول صرح صرحت أكد أكدت أضاف أضافت ذكر ذكرت أشار أشارت أعلن أعلنت
     """.split()
 )
 
 
 def content_stems(text: str) -> list[tuple[str, Token]]:
-    """The light stems of the content words of ``text`` (stopwords, digits and 1-2 letter words out)."""
+    """The stem variants of the content words of ``text`` (stopwords, digits and 1-2 letter words out)."""
     result = []
     for token in tokens(text):
         word = normalize(token.text)
         bare = word[1:] if word[:1] in "وف" else word
         if word in STOPWORDS or bare in STOPWORDS or word.isdigit() or len(word) < 3:
             continue
-        result.append((light_stem(word), token))
+        result.extend((stem, token) for stem in sorted(stem_variants(word)))
     return result
 
 

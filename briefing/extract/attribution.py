@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from briefing.extract.arabic import Folded, Token, contains_sequence, fold, light_stem, normalize, tokens, words_of
+from briefing.extract.arabic import Folded, Token, fold, light_stem, normalize, tokens, words_of
 from briefing.structure import Article, Paragraph, ParagraphKind
 
 MASCULINE, FEMININE, PLURAL = "m", "f", "pl"
@@ -57,6 +57,7 @@ VERB_CUES = _forms(
 READINESS_VERB, DISCUSS_VERB = "أبدى", "ناقش"
 READINESS_NOUN = fold("استعداد").text
 INTRODUCERS = frozenset(fold(w).text for w in "أن أنّ إن أنه أنها أنهم بأن بأنه بأنها بأنهم إنه إنها".split())
+LEADING_INTRODUCERS = INTRODUCERS | {fold("فإن").text, fold("فإنه").text}
 SOURCE_PHRASES = frozenset(fold(w).text for w in "وفق وفقا حسب بحسب لحسب وبحسب وحسب".split())
 QUOTING_FROM = (fold("نقلا").text, fold("عن").text)
 # Where a speaker phrase stops: prepositions and time words start an adjunct ("في تقرير له",
@@ -281,13 +282,16 @@ def _claim_from(scan: _Scan, kind: str, position: int) -> tuple[tuple[int, int],
 def _verb_candidates(scan: _Scan) -> list[_Candidate]:
     found: list[_Candidate] = []
     for index, token in enumerate(scan.tokens):
+        backward = _is_backward(scan, index)
         form = _cue_form(token.text)
+        if form is None and backward and token.text.endswith("ه"):
+            form = _cue_form(token.text[:-1])  # "هذا ما أعلنه الوزير"
         if form is None:
             continue
         lemma, gender = form
         # The cue is reported without a leading و/ف ("وأضاف" -> "أضاف").
         cue_start = token.start if token.text in VERB_CUES else token.start + 1
-        if _is_backward(scan, index):
+        if backward:
             candidate = _backward_candidate(scan, index, gender)
             if candidate:
                 found.append(candidate)
@@ -447,7 +451,10 @@ def _phrase_candidates(scan: _Scan) -> list[_Candidate]:
         speaker = (scan.tokens[first].start, scan.tokens[last - 1].end)
         implied = last - first == 1 and _is_speech_noun(scan.tokens[first].text)
         if len(tokens(before)) <= 1:
-            claim = (scan.tokens[last - 1].end, scan.sentence_end(scan.tokens[last - 1].end))
+            claim_start = scan.tokens[last - 1].end
+            if last < len(scan.tokens) and scan.tokens[last].text in LEADING_INTRODUCERS:
+                claim_start = scan.tokens[last].end  # "بحسب الوكالة، فإن ...": the claim follows فإن
+            claim = (claim_start, scan.sentence_end(claim_start))
             rule = "phrase-leading"
         else:
             claim = (sentence_start, token.start)
@@ -567,7 +574,8 @@ class _Speakers:
         if entity is None:
             entity = SpeakerEntity(name=text, gender=gender, words=words, keys=set())
             self.entities.append(entity)
-        entity.keys |= {light_stem(w) for w in words}
+        if words:  # a later "السفير" or "النجار" names the head or the last word of the phrase
+            entity.keys |= {light_stem(words[0]), light_stem(words[-1])}
         entity.keys |= {light_stem(t.text) for t in tokens(adjunct)} & SOURCE_NOUNS
         entity.mentions.append(where)
         self.recent.append(entity)
@@ -584,22 +592,25 @@ class _Speakers:
         if len(words) == 1 and words[0].startswith("ال"):
             key = light_stem(words[0])
             for entity in reversed(self.recent):
-                if key in entity.keys:
+                if key in entity.keys and not _is_coordination(entity.words):
                     return entity
+        # A name is shortened from the front: "وزير الخارجية أحمد النجار" becomes "النجار",
+        # "تقرير مركز دراسات الحرب" ends with the centre's name.
         for entity in reversed(self.recent):
-            if contains_sequence(entity.words, words) and not _is_coordination(entity.words):
+            if _ends_with(entity.words, words) and not _is_coordination(entity.words):
                 return entity
-            if contains_sequence(words, entity.words) and not _is_coordination(words):
+            if _ends_with(words, entity.words) and not _is_coordination(words):
                 return entity
         return None
 
 
+def _ends_with(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    return 0 < len(shorter) <= len(longer) and longer[len(longer) - len(shorter) :] == shorter
+
+
 def _is_coordination(words: tuple[str, ...]) -> bool:
-    """"كوتراشيف وفياض" names two speakers; "لجنة الأمن والدفاع" is one name with a و inside."""
-    return any(
-        position > 0 and word.startswith("و") and not word[1:].startswith("ال") and len(word) > 3
-        for position, word in enumerate(words)
-    )
+    """"كوتراشيف وفياض" names two speakers: a phrase ending in a و-word is not one speaker's name."""
+    return len(words) > 1 and words[-1].startswith("و") and len(words[-1]) > 3
 
 
 _FUNCTION_WORDS = frozenset(

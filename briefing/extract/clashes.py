@@ -146,34 +146,38 @@ def _features(claim: Claim) -> tuple[set[str], dict[str, Counter]]:
     return features, surfaces
 
 
-class _Index:
-    """Feature sets of all claims with inverse document frequencies over them."""
+class FeatureIndex:
+    """Feature sets of a collection of texts with inverse document frequencies over them."""
 
-    def __init__(self, claims: list[Claim]):
-        built = [_features(c) for c in claims]
+    def __init__(self, built: list[tuple[set[str], dict[str, Counter]]]):
         self.features = [f for f, _ in built]
         self.surfaces: dict[str, Counter] = {}
         for _, surfaces in built:
             for stem, counter in surfaces.items():
                 self.surfaces.setdefault(stem, Counter()).update(counter)
         frequency = Counter(f for features in self.features for f in features)
-        count = len(claims)
+        count = len(built)
         self.idf = {f: math.log((count + 1) / (n + 0.5)) for f, n in frequency.items()}
-        # A word no other claim uses cannot link two claims; left in, it would only make long
-        # claims look unlike everything.
+        # A word no other text uses cannot link two texts; left in, it would only make long
+        # texts look unlike everything.
         self.shareable = [{f for f in features if frequency[f] > 1} for features in self.features]
 
     def weight(self, features) -> float:
         return sum(self.idf[f] for f in features)
 
     def similarity(self, a: int, b: int) -> float:
-        """Weighted shared features over the claims' shareable weight (smoothed, so that a claim
+        """Weighted shared features over the texts' shareable weight (smoothed, so that a text
         with a single shareable word does not look like everything that has that word)."""
         shared = self.features[a] & self.features[b]
         if not shared:
             return 0.0
         norm = (self.weight(self.shareable[a]) + SMOOTHING) * (self.weight(self.shareable[b]) + SMOOTHING)
         return self.weight(shared) / math.sqrt(norm)
+
+    def shared_words(self, a: int, b: int, limit: int) -> list[str]:
+        """The surface forms of the most telling features two texts share."""
+        shared = sorted(self.features[a] & self.features[b], key=lambda f: (-self.idf[f], f))
+        return [self.surface(f) for f in shared if not f.startswith("actor:")][:limit]
 
     def surface(self, feature: str) -> str:
         if feature in self.surfaces:
@@ -187,9 +191,9 @@ CLASH_THRESHOLD = 0.2
 LABEL_WORDS = 3
 
 
-def group_topics(claims: list[Claim], index: _Index | None = None) -> list[Topic]:
+def group_topics(claims: list[Claim], index: FeatureIndex | None = None) -> list[Topic]:
     """Average-link clustering of claims by weighted shared features; every claim gets a topic."""
-    index = index or _Index(claims)
+    index = index or FeatureIndex([_features(c) for c in claims])
     clusters: list[list[int]] = [[i] for i in range(len(claims))]
 
     def linkage(x: list[int], y: list[int]) -> float:
@@ -211,7 +215,7 @@ def group_topics(claims: list[Claim], index: _Index | None = None) -> list[Topic
     return [Topic(_label(index, members), members) for members in clusters]
 
 
-def _label(index: _Index, members: list[int]) -> str:
+def _label(index: FeatureIndex, members: list[int]) -> str:
     """The topic's most telling words: shared by most members, rare elsewhere."""
     counts = Counter(f for m in members for f in index.features[m] if not f.startswith("actor:"))
     minimum = 2 if len(members) > 1 else 1
@@ -232,7 +236,7 @@ def find_clashes(claims: list[Claim]) -> tuple[list[Topic], list[Polarity], list
     ``CLASH_THRESHOLD``. Two claims that contradict each other are about the same question, so
     a clash joins their topics when the clustering had put them apart.
     """
-    index = _Index(claims)
+    index = FeatureIndex([_features(c) for c in claims])
     polarities = [claim_polarity(c.text, c.cue) for c in claims]
     topic_of = {}
     for number, topic in enumerate(group_topics(claims, index)):
@@ -264,14 +268,9 @@ def find_clashes(claims: list[Claim]) -> tuple[list[Topic], list[Polarity], list
     return topics, polarities, clashes
 
 
-def _because(claims: list[Claim], polarities: list[Polarity], index: _Index, a: int, b: int) -> str:
+def _because(claims: list[Claim], polarities: list[Polarity], index: FeatureIndex, a: int, b: int) -> str:
     """Which words made the clash: the stance words on each side and the words both claims use."""
-    shared = sorted(index.features[a] & index.features[b], key=lambda f: (-index.idf[f], f))
-    words = [index.surface(f) for f in shared if not f.startswith("actor:")][:4]
-    actors = [f for f in shared if f.startswith("actor:")]
-    about = "، ".join(words)
-    if actors:
-        about += ("؛ " if about else "") + "actors " + ", ".join(f.split(":")[1] for f in actors)
+    about = "، ".join(index.shared_words(a, b, limit=4))
     return (
         f"negative «{'، '.join(polarities[a].negative)}» ({claims[a].name or claims[a].speaker}) against "
         f"positive «{'، '.join(polarities[b].positive)}» ({claims[b].name or claims[b].speaker}); shared: {about}"

@@ -47,7 +47,7 @@ def extract_viewpoints(briefing: Briefing) -> tuple[list[Viewpoint], list[Clash]
                 Claim(
                     speaker=_speaker_key(attribution, actor),
                     text=attribution.claim,
-                    name=viewpoints[-1].speaker_en,
+                    name=viewpoints[-1].speaker_en if actor is not None else attribution.entity.name,
                     cue=attribution.cue,
                     actors=_actors_in_claim(briefing.actors, attribution),
                     speaker_words=attribution.entity.name,
@@ -111,10 +111,13 @@ def _actor_inside(actors: list[Actor], article: str, paragraph: int, start: int,
 
 
 def _actor_by_name(actors: list[Actor], entity: SpeakerEntity) -> int | None:
-    """An actor whose Arabic name is inside the speaker phrase, or whose role is the whole phrase."""
+    """A person named in the speaker phrase, an organisation/place that heads it, or the actor
+    whose role is the phrase ("السفير الروسي لدى العراق" -> the ambassador named elsewhere)."""
     for index, actor in enumerate(actors):
         name = words_of(actor.name_ar)
-        if name and contains_sequence(entity.words, name):
+        if actor.type == "person" and contains_sequence(entity.words, name):
+            return index
+        if actor.type != "person" and name and entity.words[: len(name)] == name:
             return index
     for index, actor in enumerate(actors):
         role = words_of(actor.role_ar or "")

@@ -147,7 +147,7 @@ def _read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise InputError(path, "file not found; check the path") from None
+        raise InputError(path, "no such file; check the path") from None
     except IsADirectoryError:
         raise InputError(path, "is a directory; pass the article files inside it") from None
     except PermissionError:

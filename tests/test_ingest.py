@@ -184,7 +184,7 @@ def test_bad_file_is_refused_with_one_line_naming_it(tmp_path, make, name, words
 
 def test_missing_file(tmp_path):
     path = tmp_path / "nowhere.txt"
-    with pytest.raises(InputError, match=r"nowhere\.txt: file not found; check the path"):
+    with pytest.raises(InputError, match=r"nowhere\.txt: no such file; check the path"):
         read_article(path, "A1")
 
 

@@ -1,0 +1,114 @@
+"""The CRF's view of a word: its form, affixes, clitics, neighbours and gazetteer hits.
+
+Arabic has no capital letters, so the cues are the word itself (without its clitics), its
+prefixes and suffixes (``ال``, the nisba ``ي``/``ية``), the words around it (a title before a
+name, ``في`` before a place) and whether it is a known place, given name or title.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from briefing.ner.gazetteer import match_place
+from briefing.ner.lexicon import given_name, nationality, title_at
+from briefing.ner.text import normalize, split_proclitics
+
+_WINDOW = 2
+# What a word tells about its neighbour: being a known name or title, its clitics, its ending.
+_NEIGHBOUR_FEATURES = ("w=", "gaz=", "clitic=", "suf2=", "suf3=", "pre3=", "shape=", "common")
+
+
+def _word_shape(word: str) -> str:
+    if word.isdigit():
+        return "digit"
+    if word.isascii() and word.isalpha():
+        return "latin"
+    if not any(ch.isalnum() for ch in word):
+        return "punct"
+    return "arabic"
+
+
+def _lexical(words: list[str], stems: list[str], common: frozenset[str]) -> list[list[str]]:
+    """Per-word features that do not look at neighbours."""
+    place_tags = [""] * len(words)
+    i = 0
+    while i < len(words):
+        found = match_place(words, i)
+        if found is None:
+            i += 1
+            continue
+        place, length = found
+        place_tags[i] = "B-" + place.kind
+        for j in range(i + 1, i + length):
+            place_tags[j] = "I-" + place.kind
+        i += length
+    title_tags = [""] * len(words)
+    for i in range(len(words)):
+        found = title_at(words, i)
+        if found is not None:
+            for j in range(i, i + found[1]):
+                title_tags[j] = "title"
+
+    result = []
+    for i, word in enumerate(words):
+        prefix, stem = split_proclitics(word)
+        features = [
+            "w=" + word,
+            "stem=" + stem,
+            "clitic=" + prefix,
+            "shape=" + _word_shape(word),
+            "len=" + str(min(len(stem), 8)),
+        ]
+        features += [f"pre{n}={stem[:n]}" for n in (1, 2, 3) if len(stem) > n]
+        features += [f"suf{n}={stem[-n:]}" for n in (1, 2, 3) if len(stem) > n]
+        if place_tags[i]:
+            features.append("gaz=" + place_tags[i])
+        if given_name(stem) or given_name(word):
+            features.append("gaz=given")
+        if nationality(word):
+            features.append("gaz=nationality")
+        if title_tags[i]:
+            features.append("gaz=title")
+        if stem in common:
+            features.append("common")
+        result.append(features)
+    return result
+
+
+def stem_of(token: str) -> str:
+    """The normalised token without proclitics, the unit of ``common_words``."""
+    return split_proclitics(normalize(token))[1]
+
+
+def common_words(sentences: list[list[str]], min_count: int) -> frozenset[str]:
+    """Stems seen at least ``min_count`` times: names are rare, function words are not."""
+    counts = Counter(stem_of(token) for tokens in sentences for token in tokens)
+    return frozenset(stem for stem, count in counts.items() if count >= min_count)
+
+
+def sentence_features(tokens: list[str], common: frozenset[str]) -> list[list[str]]:
+    """CRF features for each token of one sentence (tokens as written).
+
+    ``common`` is the set of frequent stems of the training text (see ``common_words``).
+    """
+    words = [normalize(token) for token in tokens]
+    stems = [split_proclitics(word)[1] for word in words]
+    own = _lexical(words, stems, common)
+    features = []
+    for i in range(len(words)):
+        row = ["bias"] + own[i]
+        for offset in range(-_WINDOW, _WINDOW + 1):
+            j = i + offset
+            if offset == 0:
+                continue
+            if not 0 <= j < len(words):
+                row.append(f"{offset}:edge")
+                continue
+            row.append(f"{offset}:stem={stems[j]}")
+            row += [f"{offset}:{f}" for f in own[j] if f.startswith(_NEIGHBOUR_FEATURES)]
+        if i > 0:
+            row.append(f"-1|0:stem={stems[i - 1]}|{stems[i]}")
+        if i + 1 < len(words):
+            row.append(f"0|+1:stem={stems[i]}|{stems[i + 1]}")
+        features.append(row)
+    return features

@@ -1,0 +1,101 @@
+"""Place names in Arabic with their English forms, from Babel's copy of CLDR.
+
+CLDR lists every country and territory in Arabic and English, and the exemplar city of every
+time zone (``بغداد``, ``طهران``, ``موسكو``), so the common places of Middle East news need no
+list of our own. ``_EXTRA_PLACES`` adds the few that CLDR has under another form: capitals without
+a time zone of their own and short forms newspapers use (``أمريكا`` for the United States).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from babel import Locale
+
+from briefing.ner.text import candidate_stems, normalize
+
+MAX_PLACE_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry: ``key`` identifies the place so spelling variants merge."""
+
+    key: str
+    name_ar: str
+    name_en: str
+    kind: str  # "country" or "city"
+
+
+# Arabic spellings CLDR does not list, mapped to a CLDR territory code or to a city of their own.
+_EXTRA_TERRITORY_FORMS = {
+    "أمريكا": "US", "أميركا": "US", "الولايات المتحدة الأمريكية": "US",
+    "الولايات المتحدة الأميركية": "US", "سورية": "SY", "روسيا الاتحادية": "RU",
+    "بريطانيا": "GB", "فلسطين": "PS", "السعودية": "SA", "الإمارات": "AE",
+    "كوريا الجنوبية": "KR", "الكونغو": "CG", "هولندا": "NL",
+}
+_EXTRA_CITIES = {
+    "واشنطن": "Washington", "البصرة": "Basra", "الموصل": "Mosul", "أربيل": "Erbil",
+    "النجف": "Najaf", "كربلاء": "Karbala", "الفلوجة": "Fallujah", "كركوك": "Kirkuk",
+    "حلب": "Aleppo", "حمص": "Homs", "غزة": "Gaza", "القدس": "Jerusalem", "تل أبيب": "Tel Aviv",
+    "رام الله": "Ramallah", "بنغازي": "Benghazi", "الإسكندرية": "Alexandria", "جدة": "Jeddah",
+    "مكة": "Mecca", "المدينة المنورة": "Medina", "إسطنبول": "Istanbul", "لندن": "London",
+    "نيويورك": "New York", "بكين": "Beijing", "أنقرة": "Ankara", "أوتاوا": "Ottawa",
+}
+
+
+# Time zones of the Pacific, Antarctica and the Americas are mostly small towns whose Arabic
+# spelling is also a common word (``ترك`` Truk is "left", ``نوم`` Nome is "sleep").
+_CITY_REGIONS = {"Asia", "Africa", "Europe"}
+# Country names that are far more often an ordinary word: ``مالي`` is mostly "financial".
+AMBIGUOUS_PLACE_FORMS = {"مالي"}
+
+
+def _territories() -> list[Place]:
+    arabic, english = Locale("ar").territories, Locale("en").territories
+    places = []
+    for code, name_ar in arabic.items():
+        if code.isalpha() and code in english and "(" not in name_ar:
+            places.append(Place(code, name_ar, english[code], "country"))
+    for name_ar, code in _EXTRA_TERRITORY_FORMS.items():
+        places.append(Place(code, name_ar, english[code], "country"))
+    return places
+
+
+def _cities() -> list[Place]:
+    places = []
+    for zone, names in Locale("ar").time_zones.items():
+        name_ar = names.get("city")
+        if name_ar and zone.split("/", 1)[0] in _CITY_REGIONS:
+            name_en = zone.rsplit("/", 1)[1].replace("_", " ")
+            places.append(Place("city:" + name_en, name_ar, name_en, "city"))
+    for name_ar, name_en in _EXTRA_CITIES.items():
+        places.append(Place("city:" + name_en, name_ar, name_en, "city"))
+    return places
+
+
+@lru_cache(maxsize=1)
+def place_index() -> dict[tuple[str, ...], Place]:
+    """Normalised word tuples -> place; countries win over a city of the same spelling."""
+    index: dict[tuple[str, ...], Place] = {}
+    for place in _cities() + _territories():
+        words = tuple(normalize(place.name_ar).split())
+        if len(words) <= MAX_PLACE_WORDS:
+            index[words] = place
+    return index
+
+
+def match_place(words: list[str], start: int) -> tuple[Place, int] | None:
+    """The longest place name starting at ``words[start]``, with the number of words it spans.
+
+    The first word may carry clitics (``بالأردن``, ``وبغداد``); ``words`` are normalised.
+    """
+    index = place_index()
+    for length in range(min(MAX_PLACE_WORDS, len(words) - start), 0, -1):
+        rest = tuple(words[start + 1 : start + length])
+        for first in candidate_stems(words[start]):
+            place = index.get((first,) + rest)
+            if place is not None:
+                return place, length
+    return None

@@ -1,0 +1,185 @@
+"""Word lists the analysis needs besides the learned tagger, written for this project.
+
+* ``GIVEN_NAMES``: common Arabic given names with the English spelling readers expect; the
+  romaniser uses them because unvocalised Arabic cannot tell ``Muhammad`` from ``Mahmad``, and
+  the tagger uses them as a person gazetteer.
+* ``TITLES``: words and phrases that give a person's role or rank (``السفير``, ``رئيس الوزراء``,
+  ``اللواء``); ``takes_object`` says whether the title heads a complement (``رئيس`` + ``هيئة ...``
+  = head *of* the commission) or stands alone (``اللواء`` = major general).
+* ``WORDS``: nouns and adjectives of organisation names and roles, to put their English together
+  (``لجنة الأمن والدفاع`` = security and defence committee) instead of romanising them.
+* ``NATIONALITIES``: nationality adjectives (masculine form), which qualify roles and names.
+
+Keys are written in ordinary spelling; ``lookup`` compares them normalised.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from briefing.ner.text import candidate_stems, normalize
+
+GIVEN_NAMES = {
+    "محمد": "Mohammed", "أحمد": "Ahmed", "محمود": "Mahmoud", "مصطفى": "Mustafa", "علي": "Ali",
+    "حسن": "Hassan", "حسين": "Hussein", "عمر": "Omar", "عثمان": "Othman", "خالد": "Khaled",
+    "عبدالله": "Abdullah", "عبد الله": "Abdullah", "عبدالرحمن": "Abdulrahman",
+    "عبد الرحمن": "Abdulrahman", "عبدالعزيز": "Abdulaziz", "عبد العزيز": "Abdulaziz",
+    "عبد المهدي": "Abdul Mahdi", "إبراهيم": "Ibrahim", "إسماعيل": "Ismail", "يوسف": "Youssef",
+    "يحيى": "Yahya", "موسى": "Musa", "عيسى": "Issa", "سليمان": "Suleiman", "داود": "Dawood",
+    "قيس": "Qais", "عمار": "Ammar", "عمرو": "Amr", "سعد": "Saad", "سعيد": "Said", "صالح": "Salih",
+    "فالح": "Falih", "فلاح": "Falah", "صباح": "Sabah", "جعفر": "Jaafar", "حيدر": "Haider",
+    "عادل": "Adel", "جواد": "Jawad", "هادي": "Hadi", "مهدي": "Mahdi", "نوري": "Nouri",
+    "مقتدى": "Muqtada", "مسعود": "Masoud", "نيجيرفان": "Nechirvan", "برهم": "Barham",
+    "فؤاد": "Fuad", "كاظم": "Kadhim", "حامد": "Hamed", "حميد": "Hamid", "رشيد": "Rashid",
+    "جمال": "Jamal", "كمال": "Kamal", "طارق": "Tariq", "زياد": "Ziad", "وليد": "Walid",
+    "سامي": "Sami", "سمير": "Samir", "ناصر": "Nasser", "منصور": "Mansour", "فيصل": "Faisal",
+    "فهد": "Fahd", "سلمان": "Salman", "نايف": "Nayef", "بندر": "Bandar", "تركي": "Turki",
+    "بشار": "Bashar", "حافظ": "Hafez", "رفيق": "Rafik", "نبيه": "Nabih", "نجيب": "Najib",
+    "ميشال": "Michel", "جبران": "Gebran", "سعود": "Saud", "زايد": "Zayed", "تميم": "Tamim",
+    "حمد": "Hamad", "عبدالفتاح": "Abdel Fattah", "عبد الفتاح": "Abdel Fattah", "هشام": "Hisham",
+    "أسامة": "Osama", "أيمن": "Ayman", "ياسر": "Yasser",
+    "رجب": "Recep", "طيب": "Tayyip", "قاسم": "Qasim", "قاصد": "Qasid", "صدام": "Saddam",
+    "عزت": "Izzat", "هوشيار": "Hoshyar", "فائق": "Faiq", "مثنى": "Muthanna", "رائد": "Raed",
+    "ماجد": "Majed", "مازن": "Mazen", "نزار": "Nizar", "هيثم": "Haitham", "وائل": "Wael",
+    "بلال": "Bilal", "أنس": "Anas", "حمزة": "Hamza", "عباس": "Abbas", "جاسم": "Jassim",
+    "كريم": "Karim", "رحيم": "Rahim", "نعيم": "Naim", "فاضل": "Fadhel", "عامر": "Amer",
+    "فاطمة": "Fatima", "زينب": "Zainab", "مريم": "Maryam", "عائشة": "Aisha", "خديجة": "Khadija",
+    "سارة": "Sara", "ليلى": "Layla", "نور": "Nour", "هدى": "Huda", "رانيا": "Rania",
+    "جو": "Joe", "جون": "John", "جورج": "George", "دونالد": "Donald", "فلاديمير": "Vladimir",
+    "سيرغي": "Sergei", "أنتوني": "Antony", "لويد": "Lloyd", "إيمانويل": "Emmanuel",
+}
+
+
+@dataclass(frozen=True)
+class Title:
+    """A role word or phrase; ``rank`` titles (``اللواء``) read before the name in English."""
+
+    english: str
+    takes_object: bool = False
+    rank: bool = False
+
+
+TITLES = {
+    "رئيس الوزراء": Title("prime minister"), "رئيس الحكومة": Title("head of government"),
+    "رئيس الجمهورية": Title("president"), "رئيس": Title("head", takes_object=True),
+    "الرئيس": Title("President", rank=True), "أمين عام": Title("secretary-general", True),
+    "الأمين العام": Title("secretary-general", True), "وزير الخارجية": Title("foreign minister"),
+    "وزير الدفاع": Title("defence minister"), "وزير الداخلية": Title("interior minister"),
+    "وزير المالية": Title("finance minister"), "وزير": Title("minister", True),
+    "السفير": Title("ambassador"), "سفير": Title("ambassador", True),
+    "المتحدث باسم": Title("spokesman for", True), "الناطق باسم": Title("spokesman for", True),
+    "المتحدث الرسمي باسم": Title("official spokesman for", True),
+    "المتحدث": Title("spokesman"), "الناطق": Title("spokesman"), "عضو": Title("member", True),
+    "قائد": Title("commander", True), "القائد": Title("commander"), "زعيم": Title("leader", True),
+    "الزعيم": Title("leader"), "مدير": Title("director", True), "المدير": Title("director"),
+    "نائب": Title("deputy", True), "النائب": Title("MP"), "مستشار": Title("adviser", True),
+    "المستشار": Title("adviser"), "رجل الدين": Title("cleric"), "السياسي": Title("politician"),
+    "المحلل": Title("analyst"), "الخبير": Title("expert"), "الكاتب": Title("writer"),
+    "الصحفي": Title("journalist"), "الباحث": Title("researcher"), "الأكاديمي": Title("academic"),
+    "اللواء": Title("Major General", rank=True), "الفريق الركن": Title("Staff Lieutenant General", rank=True),
+    "الفريق": Title("Lieutenant General", rank=True), "العميد": Title("Brigadier General", rank=True),
+    "العقيد": Title("Colonel", rank=True), "المشير": Title("Field Marshal", rank=True),
+    "الشيخ": Title("Sheikh", rank=True), "السيد": Title("Sayyid", rank=True),
+    "د": Title("Dr.", rank=True), "الدكتور": Title("Dr.", rank=True), "الملك": Title("King", rank=True),
+    "الأمير": Title("Prince", rank=True), "ولي العهد": Title("Crown Prince", rank=True),
+}
+MAX_TITLE_WORDS = max(len(phrase.split()) for phrase in TITLES)
+
+
+@dataclass(frozen=True)
+class Word:
+    """The English of a word of a name or role; adjectives follow their noun in Arabic."""
+
+    english: str
+    adjective: bool = False
+
+
+WORDS = {
+    "هيئة": Word("Commission"), "قوات": Word("Forces"), "الحشد": Word("Mobilization"),
+    "الشعبي": Word("Popular", True), "التحالف": Word("Coalition"), "الدولي": Word("International", True),
+    "مركز": Word("Center"), "دراسات": Word("Studies"), "الحرب": Word("War"), "لجنة": Word("Committee"),
+    "الأمن": Word("Security"), "الدفاع": Word("Defence"), "البرلمانية": Word("Parliamentary", True),
+    "البرلماني": Word("Parliamentary", True), "الجيش": Word("Army"), "جيش": Word("Army"),
+    "وزارة": Word("Ministry"), "الخارجية": Word("Foreign Affairs"), "الداخلية": Word("Interior"),
+    "المالية": Word("Finance"), "مجلس": Word("Council"), "النواب": Word("Representatives"),
+    "حزب": Word("Party"), "حركة": Word("Movement"), "منظمة": Word("Organization"),
+    "الأمم": Word("Nations"), "المتحدة": Word("United", True), "جامعة": Word("League"),
+    "الدول": Word("States"), "العربية": Word("Arab", True), "العربي": Word("Arab", True),
+    "الاتحاد": Word("Union"), "البرلمان": Word("Parliament"), "الحكومة": Word("Government"),
+    "الحرس": Word("Guard"), "الثوري": Word("Revolutionary", True), "الإسلامي": Word("Islamic", True),
+    "الإسلامية": Word("Islamic", True), "الوطني": Word("National", True), "الوطنية": Word("National", True),
+    "المقاومة": Word("Resistance"), "الشرطة": Word("Police"), "المحكمة": Word("Court"),
+    "العليا": Word("Supreme", True), "الاتحادية": Word("Federal", True), "البنك": Word("Bank"),
+    "المركزي": Word("Central", True), "وكالة": Word("Agency"), "الأنباء": Word("News"),
+    "شركة": Word("Company"), "معهد": Word("Institute"), "الجمهورية": Word("Republic"),
+    "الديمقراطي": Word("Democratic", True), "الشيوعي": Word("Communist", True),
+    "حقوق": Word("Rights"), "الإنسان": Word("Human", True), "الاستخبارات": Word("Intelligence"),
+    "المخابرات": Word("Intelligence"), "الأركان": Word("Staff"), "العامة": Word("General", True),
+    "العام": Word("General", True), "المسلحة": Word("Armed", True), "الخاصة": Word("Special", True),
+    "مكافحة": Word("Counter"), "الإرهاب": Word("Terrorism"), "الطاقة": Word("Energy"),
+    "الذرية": Word("Atomic", True), "النفط": Word("Oil"), "الوزراء": Word("Ministers"),
+    "الدين": Word("religion"), "السياسي": Word("political", True), "الأمنية": Word("Security", True),
+    "العسكرية": Word("Military", True), "العسكري": Word("Military", True), "الرسمي": Word("official", True),
+    "الشعب": Word("People"), "السلام": Word("Peace"), "الحوثي": Word("Houthi", True),
+    "الحوثيين": Word("Houthis"), "الكردستاني": Word("Kurdistan", True),
+}
+
+NATIONALITIES = {
+    "العراقي": "Iraqi", "الروسي": "Russian", "الأمريكي": "American", "الأميركي": "American",
+    "الإيراني": "Iranian", "السوري": "Syrian", "الأردني": "Jordanian", "التركي": "Turkish",
+    "السعودي": "Saudi", "المصري": "Egyptian", "اللبناني": "Lebanese", "الفلسطيني": "Palestinian",
+    "الإسرائيلي": "Israeli", "الكويتي": "Kuwaiti", "القطري": "Qatari", "الإماراتي": "Emirati",
+    "اليمني": "Yemeni", "الليبي": "Libyan", "التونسي": "Tunisian", "الجزائري": "Algerian",
+    "المغربي": "Moroccan", "البريطاني": "British", "الفرنسي": "French", "الألماني": "German",
+    "الصيني": "Chinese", "الأوروبي": "European", "الغربي": "Western", "الخليجي": "Gulf",
+    "الكردي": "Kurdish", "الأفغاني": "Afghan", "الباكستاني": "Pakistani", "الهندي": "Indian",
+    "الياباني": "Japanese", "الأوكراني": "Ukrainian", "البحريني": "Bahraini", "العماني": "Omani",
+    "السوداني": "Sudanese",
+}
+
+
+def _feminine_to_masculine(word: str) -> str:
+    """``العراقيه`` -> ``العراقي``: nationality and nisba adjectives agree in gender."""
+    return word[:-1] if word.endswith("يه") else word
+
+
+@lru_cache(maxsize=1)
+def _normalised_tables():
+    return (
+        {normalize(k): v for k, v in GIVEN_NAMES.items()},
+        {tuple(normalize(k).split()): v for k, v in TITLES.items()},
+        {normalize(k): v for k, v in WORDS.items()},
+        {normalize(k): v for k, v in NATIONALITIES.items()},
+    )
+
+
+def given_name(word: str) -> str | None:
+    """The English of a given name (normalised Arabic, one or two words), or None."""
+    return _normalised_tables()[0].get(word)
+
+
+def title_at(words: list[str], start: int) -> tuple[Title, int] | None:
+    """The longest title starting at ``words[start]`` and its length in words.
+
+    ``words`` are normalised; the first may carry clitics (``ورئيس``).
+    """
+    titles = _normalised_tables()[1]
+    for length in range(min(MAX_TITLE_WORDS, len(words) - start), 0, -1):
+        rest = tuple(words[start + 1 : start + length])
+        for first in candidate_stems(words[start]):
+            title = titles.get((first,) + rest)
+            if title is not None:
+                return title, length
+    return None
+
+
+def word_gloss(word: str) -> Word | None:
+    """The English of an organisation or role word (normalised), or None."""
+    return _normalised_tables()[2].get(word)
+
+
+def nationality(word: str) -> str | None:
+    """The English of a nationality adjective, masculine or feminine (normalised)."""
+    table = _normalised_tables()[3]
+    return table.get(word) or table.get(_feminine_to_masculine(word))

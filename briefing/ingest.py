@@ -17,20 +17,19 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from briefing.errors import InputError
 from briefing.structure import Article, Paragraph, ParagraphKind
-from briefing.textnorm import arabic_letter_share, strip_invisible
+from briefing.textnorm import CLOSING_MARKS, SENTENCE_END_MARKS, arabic_letter_share, strip_invisible
 
 SUBHEADING_MAX_WORDS = 12
 # Below this share of Arabic letters the file is not an Arabic article (or was decoded wrongly).
 MIN_ARABIC_SHARE = 0.5
 
-_FINAL_PUNCTUATION = ".!?؟…:"
+_FINAL_PUNCTUATION = SENTENCE_END_MARKS + ":"
 _QUESTION_MARKS = "?؟"
-_CLOSING_MARKS = "\"'”’»)]"
 
 _PLAIN_TEXT_HINT = "save the article as plain text (UTF-8 .txt) and pass that file"
 _MAGIC_BYTES = (
@@ -137,7 +136,7 @@ def _looks_like_subheading(line: str) -> bool:
     """Short, and either unpunctuated or a question (see the module docstring)."""
     if len(line.split()) > SUBHEADING_MAX_WORDS or not any(char.isalpha() for char in line):
         return False
-    last = line.rstrip(_CLOSING_MARKS)[-1:]
+    last = line.rstrip(CLOSING_MARKS)[-1:]
     if not last:
         return False
     return last not in _FINAL_PUNCTUATION or last in _QUESTION_MARKS

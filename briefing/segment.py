@@ -23,15 +23,15 @@ Sentence rules, written for Arabic news:
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import pairwise
 
 from briefing.structure import Article, Paragraph, ParagraphKind, Sentence
-from briefing.textnorm import LINE_BREAKS
+from briefing.textnorm import CLOSING_MARKS, LINE_BREAKS, SENTENCE_END_MARKS
 
 Span = tuple[int, int]
 
-TERMINATORS = frozenset(".!?؟…")
-# Marks that may follow a terminator and still belong to its sentence.
-_TRAILING_CLOSERS = frozenset("\"'“”’»)]}")
+TERMINATORS = frozenset(SENTENCE_END_MARKS)
+_TRAILING_CLOSERS = frozenset(CLOSING_MARKS)
 _DOUBLE_QUOTES = frozenset("\"“”„")
 _OPENER_OF = {")": "(", "]": "[", "}": "{", "»": "«"}
 _OPENERS = frozenset(_OPENER_OF.values())
@@ -114,8 +114,7 @@ def _paragraph_spans(paragraph: Paragraph, kind: ParagraphKind) -> list[Span]:
 def _pieces(text: str, start: int, end: int, cuts: list[int]) -> list[Span]:
     """The stripped, non-empty spans of ``text[start:end]`` between the ``cuts`` (ascending)."""
     spans = []
-    bounds = [start, *cuts, end]
-    for piece_start, piece_end in zip(bounds, bounds[1:]):
+    for piece_start, piece_end in pairwise([start, *cuts, end]):
         while piece_start < piece_end and text[piece_start].isspace():
             piece_start += 1
         while piece_end > piece_start and text[piece_end - 1].isspace():

@@ -15,6 +15,10 @@ INVISIBLE = BIDI_CONTROLS | ZERO_WIDTH
 
 _INVISIBLE_TABLE = {ord(char): None for char in INVISIBLE}
 
+# Marks that end a sentence, and the quotes and brackets that may follow them in the same sentence.
+SENTENCE_END_MARKS = ".!?؟…"
+CLOSING_MARKS = "\"'“”’»)]}"
+
 # The characters ``str.splitlines`` breaks at; all of them are also ``str.isspace``.
 LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 

@@ -16,7 +16,15 @@ from briefing.extract.dates import extract_dates, timeline
 from briefing.extract.dates_scan import scan
 from briefing.ingest import paragraphs_from_text, read_article
 from briefing.segment import segment_article
-from briefing.structure import Actor, Article, Briefing, DateMention, Mention, Paragraph, ParagraphKind
+from briefing.structure import (
+    Actor,
+    Article,
+    Briefing,
+    DateMention,
+    Mention,
+    Paragraph,
+    ParagraphKind,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).parent / "data" / "dates_corpus.tsv"
@@ -30,7 +38,9 @@ def article_from_text(text: str, article_id: str = "A1") -> Article:
     return segment_article(Article(article_id, "test", paragraphs_from_text(text)))
 
 
-def dates_of(text: str, published: date | None = None, actors: list[Actor] | None = None) -> list[DateMention]:
+def dates_of(
+    text: str, published: date | None = None, actors: list[Actor] | None = None
+) -> list[DateMention]:
     briefing = Briefing("test", [article_from_text(text)], actors=actors or [])
     return extract_dates(briefing, {"A1": published} if published else None)
 
@@ -54,7 +64,12 @@ def _corpus_cases():
                     )
                 )
     return [
-        pytest.param(context, None if published == NONE else date.fromisoformat(published), expected, id=f"{n:03d}")
+        pytest.param(
+            context,
+            None if published == NONE else date.fromisoformat(published),
+            expected,
+            id=f"{n:03d}",
+        )
         for n, ((context, published), expected) in enumerate(groups.items())
     ]
 
@@ -71,16 +86,30 @@ def test_corpus_covers_the_issue():
     modifiers = {word for item in expected if item[4] for word in item[4].split()}
     assert {"late", "early", "mid", "since", "until", "before", "after", "by"} <= modifiers
     texts = " ".join(item[0] for item in expected)
-    for form in ("يناير/كانون الثاني", "كانون الثاني/يناير", "شباط", "أمس", "اليوم", "الأسبوع الماضي",
-                 "رجب", "هـ", "٣١", "بين", "الثلاثاء"):
+    for form in (
+        "يناير/كانون الثاني",
+        "كانون الثاني/يناير",
+        "شباط",
+        "أمس",
+        "اليوم",
+        "الأسبوع الماضي",
+        "رجب",
+        "هـ",
+        "٣١",
+        "بين",
+        "الثلاثاء",
+    ):
         assert form in texts, form
-    assert sum(1 for case in CORPUS_CASES if not case.values[2]) >= 15  # sentences with no date at all
+    assert (
+        sum(1 for case in CORPUS_CASES if not case.values[2]) >= 15
+    )  # sentences with no date at all
 
 
 @pytest.mark.parametrize(("context", "published", "expected"), CORPUS_CASES)
 def test_corpus(context, published, expected):
     found = [
-        (m.text, m.value, m.end_value, m.granularity, m.modifier, m.inferred) for m in dates_of(context, published)
+        (m.text, m.value, m.end_value, m.granularity, m.modifier, m.inferred)
+        for m in dates_of(context, published)
     ]
     assert found == expected
 
@@ -111,7 +140,9 @@ def test_seed_000_timeline(seed_000):
 def test_seed_000_events_name_who_did_what(seed_000):
     """Each dated meeting of paragraph 5 gets its own clause, opened by who met."""
     meetings = [m for m in seed_000 if m.paragraph == 5]
-    for mention, person in zip(meetings, ("عمار الحكيم", "فالح الفياض", "محمد شياع السوداني", "قيس الخزعلي")):
+    for mention, person in zip(
+        meetings, ("عمار الحكيم", "فالح الفياض", "محمد شياع السوداني", "قيس الخزعلي"), strict=True
+    ):
         assert person in mention.event_ar
         assert mention.event_ar.startswith("والتقى كوتراشيف")
         assert mention.text in mention.event_ar
@@ -139,13 +170,20 @@ def test_seed_003_without_and_with_publication_date():
         ("اليوم", None, "relative", None),  # "today's episode" of the programme
     ]
     dated = extract_dates(briefing, {"A1": date(2024, 2, 1)})
-    assert [(m.value, m.inferred) for m in dated] == [("2024-01", True), (None, False), ("2024-02-01", True)]
+    assert [(m.value, m.inferred) for m in dated] == [
+        ("2024-01", True),
+        (None, False),
+        ("2024-02-01", True),
+    ]
     assert dated[0].event_ar == "وبدأت المحادثات في يناير"
     assert dated[1].event_ar.startswith("لكن بعد أقل من 24 ساعة قُتل ثلاثة جنود أمريكيون")
 
 
 def test_year_comes_from_the_nearest_explicit_year():
-    text = "عنوان الخبر\nوقعت الحرب في مارس 2003.\nفي 5 أبريل سقطت المدينة.\nوفي 2 يونيو 2011 انسحبت القوات.\nوفي 7 يوليو عادت."
+    text = (
+        "عنوان الخبر\nوقعت الحرب في مارس 2003.\nفي 5 أبريل سقطت المدينة."
+        "\nوفي 2 يونيو 2011 انسحبت القوات.\nوفي 7 يوليو عادت."
+    )
     found = {m.text: (m.value, m.inferred) for m in dates_of(text)}
     assert found["5 أبريل"] == ("2003-04-05", True)
     assert found["7 يوليو"] == ("2011-07-07", True)
@@ -157,7 +195,9 @@ def test_explicit_year_wins_over_publication_date():
 
 
 def test_unnormalisable_dates_are_kept_without_value():
-    found = dates_of("عنوان\nقيل إن الاجتماع عقد في 30 فبراير 2024، وفي رجب 1200 هـ كانت المدينة صغيرة.")
+    found = dates_of(
+        "عنوان\nقيل إن الاجتماع عقد في 30 فبراير 2024، وفي رجب 1200 هـ كانت المدينة صغيرة."
+    )
     assert [(m.text, m.value, m.granularity) for m in found] == [
         ("30 فبراير 2024", None, "day"),
         ("رجب 1200 هـ", None, "range"),
@@ -165,12 +205,17 @@ def test_unnormalisable_dates_are_kept_without_value():
 
 
 def test_event_english_is_the_aligned_sentence():
-    article = article_from_text("عنوان\nالتقى الوزير نظيره في 5 فبراير 2024. وغادر في اليوم التالي.")
+    article = article_from_text(
+        "عنوان\nالتقى الوزير نظيره في 5 فبراير 2024. وغادر في اليوم التالي."
+    )
     paragraph = article.paragraph(2)
     paragraph.sentences[0].en = "The minister met his counterpart on 5 February 2024."
     found = extract_dates(Briefing("test", [article]))
     assert [(m.event_ar, m.event_en) for m in found] == [
-        ("التقى الوزير نظيره في 5 فبراير 2024", "The minister met his counterpart on 5 February 2024."),
+        (
+            "التقى الوزير نظيره في 5 فبراير 2024",
+            "The minister met his counterpart on 5 February 2024.",
+        ),
         ("وغادر في اليوم التالي", None),  # its sentence has no English yet
     ]
 
@@ -188,15 +233,28 @@ def test_paragraph_without_sentences_uses_the_whole_paragraph():
 
 
 def test_actors_are_linked_through_mentions_in_the_event():
-    text = "عنوان\nالتقى كوتراشيف، توالياً، عمار الحكيم في 31 يناير 2024، وفالح الفياض في 1 فبراير 2024."
+    text = (
+        "عنوان\nالتقى كوتراشيف، توالياً، عمار الحكيم في 31 يناير 2024، "
+        "وفالح الفياض في 1 فبراير 2024."
+    )
     article = article_from_text(text)
     line = article.paragraph(2).ar
 
     def actor(name: str, paragraph: int = 2) -> Actor:
         start = line.index(name)
-        return Actor(name, name, "person", mentions=[Mention("A1", paragraph, start, start + len(name), name)])
+        return Actor(
+            name,
+            name,
+            "person",
+            mentions=[Mention("A1", paragraph, start, start + len(name), name)],
+        )
 
-    actors = [actor("كوتراشيف"), actor("عمار الحكيم"), actor("فالح الفياض"), actor("فالح الفياض", paragraph=1)]
+    actors = [
+        actor("كوتراشيف"),
+        actor("عمار الحكيم"),
+        actor("فالح الفياض"),
+        actor("فالح الفياض", paragraph=1),
+    ]
     found = extract_dates(Briefing("test", [article], actors=actors))
     assert [m.actors for m in found] == [[0, 1], [0, 2]]
 
@@ -204,20 +262,31 @@ def test_actors_are_linked_through_mentions_in_the_event():
 def test_actors_of_another_article_are_not_linked():
     article = article_from_text("عنوان\nوصل الحكيم في 5 فبراير 2024.")
     start = article.paragraph(2).ar.index("الحكيم")
-    elsewhere = Actor("الحكيم", "al-Hakim", "person", mentions=[Mention("A2", 2, start, start + 6, "الحكيم")])
+    elsewhere = Actor(
+        "الحكيم", "al-Hakim", "person", mentions=[Mention("A2", 2, start, start + 6, "الحكيم")]
+    )
     assert extract_dates(Briefing("test", [article], actors=[elsewhere]))[0].actors == []
 
 
 def test_repeated_paragraphs_are_not_listed_twice():
     article = article_from_text("عنوان\nوصل الوفد في 5 فبراير 2024 إلى بغداد.\nنص آخر هنا.")
     article.paragraphs.append(
-        Paragraph(4, ParagraphKind.REPEATED, article.paragraph(2).ar, article.paragraph(2).sentences, repeat_of=2)
+        Paragraph(
+            4,
+            ParagraphKind.REPEATED,
+            article.paragraph(2).ar,
+            article.paragraph(2).sentences,
+            repeat_of=2,
+        )
     )
     assert [m.paragraph for m in extract_dates(Briefing("test", [article]))] == [2]
 
 
 def test_each_article_uses_its_own_publication_date():
-    first, second = article_from_text("عنوان\nوصل الوفد أمس.", "A1"), article_from_text("عنوان\nوصل الوفد أمس.", "A2")
+    first, second = (
+        article_from_text("عنوان\nوصل الوفد أمس.", "A1"),
+        article_from_text("عنوان\nوصل الوفد أمس.", "A2"),
+    )
     found = extract_dates(Briefing("test", [first, second]), {"A2": date(2024, 2, 22)})
     assert [(m.article, m.value) for m in found] == [("A1", None), ("A2", "2024-02-21")]
 
@@ -225,8 +294,19 @@ def test_each_article_uses_its_own_publication_date():
 def test_json_keys_are_the_issue_keys():
     mention = dates_of("عنوان\nوصل الوفد في 5 فبراير 2024.")[0]
     assert list(dataclasses.asdict(mention)) == [
-        "text", "value", "end_value", "granularity", "modifier", "inferred",
-        "article", "paragraph", "start", "end", "event_ar", "event_en", "actors",
+        "text",
+        "value",
+        "end_value",
+        "granularity",
+        "modifier",
+        "inferred",
+        "article",
+        "paragraph",
+        "start",
+        "end",
+        "event_ar",
+        "event_en",
+        "actors",
     ]
 
 
@@ -248,9 +328,48 @@ def test_timeline_is_chronological_with_undated_after():
 
 
 _WORDS = [
-    "في", "منذ", "بين", "و", "من", "إلى", "حتى", "أواخر", "يناير", "كانون", "الثاني", "/", "(", ")", "شباط",
-    "رجب", "هـ", "م", "عام", "عامي", "أمس", "اليوم", "الأسبوع", "الماضي", "قبل", "بعد", "يومين", "ساعة",
-    "الثلاثاء", "الموافق", "الأول", "شهر", "أقل", "،", ".", "-", "٣١", "31", "2024", "1445", "5", "24",
+    "في",
+    "منذ",
+    "بين",
+    "و",
+    "من",
+    "إلى",
+    "حتى",
+    "أواخر",
+    "يناير",
+    "كانون",
+    "الثاني",
+    "/",
+    "(",
+    ")",
+    "شباط",
+    "رجب",
+    "هـ",
+    "م",
+    "عام",
+    "عامي",
+    "أمس",
+    "اليوم",
+    "الأسبوع",
+    "الماضي",
+    "قبل",
+    "بعد",
+    "يومين",
+    "ساعة",
+    "الثلاثاء",
+    "الموافق",
+    "الأول",
+    "شهر",
+    "أقل",
+    "،",
+    ".",
+    "-",
+    "٣١",
+    "31",
+    "2024",
+    "1445",
+    "5",
+    "24",
 ]
 
 

@@ -19,10 +19,22 @@ from briefing.structure.briefing import Briefing
 from briefing.structure.summary import DateMention
 
 # Order of modifiers at the same value on the timeline: what precedes a date comes first.
-_MODIFIER_ORDER = {"before": 0, "since": 1, "early": 2, None: 3, "mid": 4, "late": 5, "until": 6, "by": 6, "after": 7}
+_MODIFIER_ORDER = {
+    "before": 0,
+    "since": 1,
+    "early": 2,
+    None: 3,
+    "mid": 4,
+    "late": 5,
+    "until": 6,
+    "by": 6,
+    "after": 7,
+}
 
 
-def extract_dates(briefing: Briefing, article_dates: dict[str, date] | None = None) -> list[DateMention]:
+def extract_dates(
+    briefing: Briefing, article_dates: dict[str, date] | None = None
+) -> list[DateMention]:
     """Every date mention of ``briefing``, article by article in text order.
 
     ``article_dates`` maps an article id to its publication date (``--date`` or front matter):
@@ -62,32 +74,45 @@ class _Found:
     position: int  # offset in the article's paragraphs joined by newlines, to measure distances
 
 
-def _article_dates(briefing: Briefing, article: Article, published: date | None) -> list[DateMention]:
+def _article_dates(
+    briefing: Briefing, article: Article, published: date | None
+) -> list[DateMention]:
     found: list[_Found] = []
     offset = 0
     for paragraph in article.paragraphs:
         if paragraph.kind is not ParagraphKind.REPEATED:
-            found.extend(_Found(paragraph, expression, offset + expression.start) for expression in scan(paragraph.ar))
+            found.extend(
+                _Found(paragraph, expression, offset + expression.start)
+                for expression in scan(paragraph.ar)
+            )
         offset += len(paragraph.ar) + 1
     explicit = {
-        calendar: [(item.position, year) for item in found for year in _explicit_years(item.expression, calendar)]
+        calendar: [
+            (item.position, year)
+            for item in found
+            for year in _explicit_years(item.expression, calendar)
+        ]
         for calendar in ("gregorian", "hijri")
     }
     mentions = []
     for paragraph in article.paragraphs:
         own = [item for item in found if item.paragraph is paragraph]
         spans = [(item.expression.start, item.expression.end) for item in own]
-        for item, event in zip(own, events(paragraph, spans)):
+        for item, event in zip(own, events(paragraph, spans), strict=True):
             hints = YearHints(
                 gregorian=_nearest(explicit["gregorian"], item.position),
                 hijri=_nearest(explicit["hijri"], item.position),
                 published=published,
             )
-            mentions.append(_mention(briefing, article, item, normalise(item.expression, hints), event))
+            mentions.append(
+                _mention(briefing, article, item, normalise(item.expression, hints), event)
+            )
     return mentions
 
 
-def _mention(briefing: Briefing, article: Article, item: _Found, normalised: Normalised, event: Event) -> DateMention:
+def _mention(
+    briefing: Briefing, article: Article, item: _Found, normalised: Normalised, event: Event
+) -> DateMention:
     expression, paragraph = item.expression, item.paragraph
     return DateMention(
         text=paragraph.ar[expression.start : expression.end],
@@ -122,13 +147,18 @@ def _nearest(years: list[tuple[int, int]], position: int) -> int | None:
     return min(years, key=lambda item: (abs(item[0] - position), item[0] > position))[1]
 
 
-def _actors_in(actors: list, article: str, paragraph: int, spans: tuple[tuple[int, int], ...]) -> list[int]:
+def _actors_in(
+    actors: list, article: str, paragraph: int, spans: tuple[tuple[int, int], ...]
+) -> list[int]:
     """Indices of the actors named inside the event's text."""
     return [
         number
         for number, actor in enumerate(actors)
         if any(
-            mention.article == article and mention.paragraph == paragraph and mention.start < end and mention.end > start
+            mention.article == article
+            and mention.paragraph == paragraph
+            and mention.start < end
+            and mention.end > start
             for mention in actor.mentions
             for start, end in spans
         )

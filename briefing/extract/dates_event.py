@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from briefing.structure.article import Paragraph, Sentence
 
@@ -39,25 +40,31 @@ class _Clause:
 
 
 def events(paragraph: Paragraph, dates: list[tuple[int, int]]) -> list[Event]:
-    """One event per date span (``dates`` in paragraph order), each from that date's sentence."""
+    """One event per date span (``dates`` in paragraph order), each from that date's sentence.
+
+    A date outside every sentence (a paragraph not segmented yet) takes the whole paragraph
+    as its sentence, and its event then has no English.
+    """
+    whole = Sentence(paragraph.ar, 0, len(paragraph.ar))
     by_sentence: dict[int, list[int]] = {}
-    sentences = paragraph.sentences or [Sentence(paragraph.ar, 0, len(paragraph.ar))]
-    for number, (start, _) in enumerate(dates):
-        by_sentence.setdefault(_sentence_of(sentences, start), []).append(number)
+    for number, (start, end) in enumerate(dates):
+        by_sentence.setdefault(_sentence_of(paragraph.sentences, start, end), []).append(number)
     found: dict[int, Event] = {}
     for position, numbers in by_sentence.items():
-        sentence = sentences[position]
+        sentence = paragraph.sentences[position] if position >= 0 else None
         spans = [dates[number] for number in numbers]
-        for number, event in zip(numbers, _sentence_events(paragraph.ar, sentence, spans)):
-            found[number] = Event(event.text, event.spans, sentence if paragraph.sentences else None)
+        made = _sentence_events(paragraph.ar, sentence or whole, spans)
+        for number, event in zip(numbers, made, strict=True):
+            found[number] = Event(event.text, event.spans, sentence)
     return [found[number] for number in range(len(dates))]
 
 
-def _sentence_of(sentences: list[Sentence], offset: int) -> int:
+def _sentence_of(sentences: list[Sentence], start: int, end: int) -> int:
+    """The index of the sentence holding ``[start, end)``, or -1 for none."""
     for position, sentence in enumerate(sentences):
-        if sentence.start <= offset < sentence.end:
+        if sentence.start <= start and end <= sentence.end:
             return position
-    return len(sentences) - 1
+    return -1
 
 
 def _sentence_events(text: str, sentence: Sentence, dates: list[tuple[int, int]]) -> list[Event]:
@@ -66,7 +73,7 @@ def _sentence_events(text: str, sentence: Sentence, dates: list[tuple[int, int]]
     for clause in clauses:
         inside = [span for span in dates if clause.start <= span[0] < clause.end]
         start = clause.start
-        for current, following in zip(inside, inside[1:] + [None]):
+        for current, following in pairwise([*inside, None]):
             end = clause.end if following is None else _cut_before(text, current[1], following[0])
             pieces.append((start, end, clause))
             start = end
@@ -78,7 +85,11 @@ def _sentence_events(text: str, sentence: Sentence, dates: list[tuple[int, int]]
         spans: tuple[tuple[int, int], ...] = ((start, end),)
         if opening is None and clause.opening_end < min(end, _first_date_in(dates, start, end)):
             opening = _trimmed(text, clause.start, clause.opening_end)
-        continues_list = previous_end is not None and text[start] == "و" and not text[previous_end:start].strip(" ،,؛;")
+        continues_list = (
+            previous_end is not None
+            and text.startswith("و", start)
+            and not text[previous_end:start].strip(" ،,؛;")
+        )
         if continues_list and opening is not None:
             spans = (opening, (start, end))
         found.append(Event(ELLIPSIS.join(text[s:e] for s, e in spans), spans, None))
@@ -96,7 +107,7 @@ def _clauses(text: str, sentence: Sentence, dates: list[tuple[int, int]]) -> lis
     clauses: list[_Clause] = []
     pending: int | None = None  # start of short clauses waiting for the next one
     pending_opening = 0
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in pairwise(cuts):
         if pending is None:
             pending, pending_opening = start, end
         if len(text[start:end].split()) > _SHORT_CLAUSE_WORDS or end == sentence.end:
@@ -106,7 +117,8 @@ def _clauses(text: str, sentence: Sentence, dates: list[tuple[int, int]]) -> lis
 
 
 def _cut_before(text: str, after: int, before: int) -> int:
-    """Where one date's part of a clause ends: at the first word-initial و after it, else at the next date."""
+    """Where one date's part of a clause ends: at the first word-initial و after the date,
+    else where the next date starts."""
     found = _AND.search(text, after, before)
     return found.start() if found else before
 

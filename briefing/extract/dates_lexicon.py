@@ -28,7 +28,9 @@ class Kind(Enum):
     DAY_OFFSET = "day_offset"  # value: days from the publication date (أمس -1)
     PERIOD = "period"  # value: "week" | "month" | "year" (الأسبوع الماضي)
     RELATION = "relation"  # value: -1 last, 0 this, +1 next
-    ANCHORED = "anchored"  # التالي, السابق: next/previous to another event, not to the publication date
+    ANCHORED = (
+        "anchored"  # التالي, السابق: next/previous to another event, not to the publication date
+    )
     THIS = "this"  # هذا/هذه before a period
     MODIFIER = "modifier"  # value: the English modifier name
     PREPOSITION = "preposition"  # value: the folded word; no modifier of its own
@@ -70,10 +72,23 @@ class Entry:
     value: object = None
 
 
-# Names that are also ordinary words or names (مارس "he practised", جوان "Joan", نيسان the car maker,
-# رجب in رجب طيب أردوغان, صفر "zero"): they count as months only with a day, a year, the
-# other naming system, the word شهر, or a date word (في, منذ, أواخر) right before them.
-_AMBIGUOUS = {"مارس", "ماي", "جوان", "آب", "نيسان", "تموز", "محرم", "صفر", "رجب", "شعبان", "رمضان", "شوال"}
+# Names that are also ordinary words or names (مارس "he practised", جوان "Joan", نيسان the
+# car maker, رجب in رجب طيب أردوغان, صفر "zero"): they count as months only with a day, a
+# year, the other naming system, the word شهر, or a date word (في, منذ, أواخر) before them.
+_AMBIGUOUS = {
+    "مارس",
+    "ماي",
+    "جوان",
+    "آب",
+    "نيسان",
+    "تموز",
+    "محرم",
+    "صفر",
+    "رجب",
+    "شعبان",
+    "رمضان",
+    "شوال",
+}
 
 _TRANSLITERATED = {
     1: ["يناير", "جانفي"],
@@ -194,7 +209,9 @@ _SIMPLE = {
     Kind.RANGE_TO: {None: ["إلى", "حتى", "لغاية"]},
     Kind.YEAR_MARKER: {1: ["عام", "العام", "سنة", "السنة"], 2: ["عامي", "العامين", "سنتي"]},
     Kind.MONTH_MARKER: {None: ["شهر", "الشهر", "شهري"]},
-    Kind.QUANTIFIER: {None: ["أقل من", "أكثر من", "نحو", "حوالي", "حوالى", "قرابة", "ما يقارب", "زهاء"]},
+    Kind.QUANTIFIER: {
+        None: ["أقل من", "أكثر من", "نحو", "حوالي", "حوالى", "قرابة", "ما يقارب", "زهاء"]
+    },
     Kind.PART_OF_DAY: {None: ["صباح", "مساء", "ليلة", "ليل", "فجر", "ظهر", "عصر", "صبيحة", "عشية"]},
     Kind.HIJRI_SUFFIX: {None: ["هـ", "ه", "هجري", "هجرية", "للهجرة"]},
     Kind.GREGORIAN_SUFFIX: {None: ["م", "ميلادي", "ميلادية", "للميلاد"]},
@@ -218,7 +235,9 @@ def _build() -> dict[str, list[Entry]]:
     ):
         for number, names in calendar_names.items():
             for name in names:
-                add(name, Entry(Kind.MONTH, MonthName(number, calendar, system, name in _AMBIGUOUS)))
+                add(
+                    name, Entry(Kind.MONTH, MonthName(number, calendar, system, name in _AMBIGUOUS))
+                )
     for weekday, names in _WEEKDAYS.items():
         for name in names:
             add(name, Entry(Kind.WEEKDAY, weekday))

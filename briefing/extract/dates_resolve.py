@@ -54,7 +54,9 @@ def normalise(expression: Expression, hints: YearHints) -> Normalised:
     if expression.last is None:
         return Normalised(first.start, first.end, first.granularity, modifier, first.inferred)
     last = _resolve(expression.last, hints)
-    return Normalised(first.start, last.end or last.start, "range", modifier, first.inferred or last.inferred)
+    return Normalised(
+        first.start, last.end or last.start, "range", modifier, first.inferred or last.inferred
+    )
 
 
 def _resolve(node: CalendarDate | RelativeDate | Weekday, hints: YearHints) -> _Value:
@@ -90,7 +92,8 @@ def _calendar(node: CalendarDate, hints: YearHints) -> _Value:
 def _inferred_year(node: CalendarDate, hints: YearHints) -> int | None:
     """The year of a month written without one: from الماضي/المقبل or من العام الماضي and the
     publication date, else the nearest explicit year of the same calendar in the article, else
-    the publication date's year whose month is closest (ديسمبر in a January article is last December)."""
+    the year around publication where the month falls closest (ديسمبر in a January article
+    is last December)."""
     published = _published_in(node.calendar, hints.published)
     if published is not None and node.year_offset is not None:
         return published[0] + node.year_offset
@@ -106,7 +109,9 @@ def _inferred_year(node: CalendarDate, hints: YearHints) -> int | None:
         return None
     year, month = published
     # Past first on a tie: news reports what happened more than what will.
-    return min((year - 1, year, year + 1), key=lambda y: (abs((y - year) * 12 + node.month - month), y))
+    return min(
+        (year - 1, year, year + 1), key=lambda y: (abs((y - year) * 12 + node.month - month), y)
+    )
 
 
 def _published_in(calendar: str, published: date | None) -> tuple[int, int] | None:
@@ -126,7 +131,9 @@ def _yearless(month: int | None, day: int | None) -> str | None:
     """ISO 8601's form for a month or day without a year; None for a day no month has."""
     if day is None:
         return f"--{month:02d}"
-    if day > gregorian_calendar.monthrange(2000, month)[1]:  # 2000 is a leap year: 29 February is valid
+    if (
+        day > gregorian_calendar.monthrange(2000, month)[1]
+    ):  # 2000 is a leap year: 29 February is valid
         return None
     return f"--{month:02d}-{day:02d}"
 
@@ -138,7 +145,9 @@ def _hijri(year: int | None, month: int | None, day: int | None, inferred: bool)
         return _Value(None, None, "month" if day is None else "day", False)
     try:
         if day is not None:
-            return _Value(Hijri(year, month, day).to_gregorian().isoformat(), None, granularity, inferred)
+            return _Value(
+                Hijri(year, month, day).to_gregorian().isoformat(), None, granularity, inferred
+            )
         first_month, last_month = (month, month) if month is not None else (1, 12)
         first = Hijri(year, first_month, 1).to_gregorian()
         last = Hijri(year, last_month, 1)
@@ -163,7 +172,9 @@ def _relative(node: RelativeDate, published: date) -> _Value:
     if node.offset is None:
         return _Value(None, None, "relative", False)
     if node.unit == "hour":
-        return _Value((published - timedelta(days=-node.offset // 24)).isoformat(), None, "day", True)
+        return _Value(
+            (published - timedelta(days=-node.offset // 24)).isoformat(), None, "day", True
+        )
     if node.unit == "day":
         return _Value((published + timedelta(days=node.offset)).isoformat(), None, "day", True)
     if node.unit == "week":

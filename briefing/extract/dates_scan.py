@@ -35,7 +35,8 @@ _TOKEN = re.compile(
 # conjunction (وفي, وفبراير); suffixes like م and هـ take none, or "لم" (did not) after a year
 # would read as "AD".
 _PREPOSITION_CLITIC_KINDS = frozenset(
-    {Kind.DAY_OFFSET, Kind.PERIOD, Kind.MODIFIER, Kind.YEAR_MARKER, Kind.MONTH_MARKER, Kind.THIS, Kind.PART_OF_DAY}
+    {Kind.DAY_OFFSET, Kind.PERIOD, Kind.MODIFIER, Kind.YEAR_MARKER, Kind.MONTH_MARKER}
+    | {Kind.THIS, Kind.PART_OF_DAY}
 )
 _CONJUNCTION_KINDS = _PREPOSITION_CLITIC_KINDS | {
     Kind.MONTH,
@@ -57,14 +58,14 @@ _NOT_TODAY_AFTER = frozenset(fold(word) for word in ("ذلك", "نفس", "ذات
 _NOT_A_DAY_BEFORE = frozenset(
     fold(word)
     for word in (
-        "الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع",
-        "العاشر", "الأخير", "الوطني", "العالمي", "الدولي", "الذي", "نفسه", "ذاته", "الحاجة", "حاجة",
-    )
+        "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الأخير الوطني"
+        " العالمي الدولي الذي نفسه ذاته الحاجة حاجة"
+    ).split()
 )
 # Words that can open the clause after a bare year (في 2016 عندما ...): a count would be
 # followed by what it counts instead.
 _CLAUSE_OPENERS = frozenset(
-    fold(word) for word in ("عندما", "حين", "حينما", "حيث", "بعدما", "قبلما", "ثم", "لكن", "ولكن", "بينما", "إذ")
+    fold(word) for word in "عندما حين حينما حيث بعدما قبلما ثم لكن ولكن بينما إذ".split()
 )
 _BARE_YEAR_BLOCKERS = frozenset("%-/")
 
@@ -162,12 +163,13 @@ class _Core:
     next: int
     last: CalendarDate | None = None
     bare_year: bool = False
-    modifiers_used: tuple[str, ...] | None = None  # replaces the prefix modifiers (قبل يومين is "ago", not "before")
+    # Replaces the prefix modifiers when the core changes their sense (قبل يومين is "ago").
+    modifiers_used: tuple[str, ...] | None = None
 
 
 @dataclass
 class _Context:
-    """What came before the core: modifiers, the last preposition, and whether a range is being read."""
+    """What came before the core: modifiers, the last preposition, whether a range is read."""
 
     modifiers: list[str] = field(default_factory=list)
     preposition: str | None = None
@@ -177,7 +179,9 @@ class _Context:
 
 def tokenize(text: str) -> list[Token]:
     """Words, numbers, numeric dates and single punctuation marks, with offsets into ``text``."""
-    return [Token(m.group(), m.start(), m.end(), m.lastgroup or "punct") for m in _TOKEN.finditer(text)]
+    return [
+        Token(m.group(), m.start(), m.end(), m.lastgroup or "punct") for m in _TOKEN.finditer(text)
+    ]
 
 
 def scan(text: str) -> list[Expression]:
@@ -193,7 +197,7 @@ class _Scanner:
     # --- dictionary access -------------------------------------------------------------
 
     def _readings_at(self, index: int) -> list[_Reading]:
-        """Dictionary phrases starting at token ``index``, longest first, with clitics peeled off."""
+        """Dictionary phrases starting at token ``index``, longest first, clitics peeled off."""
         found = []
         for length in range(LONGEST_PHRASE, 0, -1):
             words = self.tokens[index : index + length]
@@ -205,11 +209,15 @@ class _Scanner:
                 if not entries:
                     continue
                 if clitic:
-                    allowed = _CONJUNCTION_KINDS if clitic in CONJUNCTIONS else _PREPOSITION_CLITIC_KINDS
+                    allowed = (
+                        _CONJUNCTION_KINDS if clitic in CONJUNCTIONS else _PREPOSITION_CLITIC_KINDS
+                    )
                     entries = [entry for entry in entries if entry.kind in allowed]
                 if entries:
                     start = words[0].start + _original_length(words[0].text, len(clitic))
-                    found.append(_Reading(tuple(entries), start, words[-1].end, index + length, clitic))
+                    found.append(
+                        _Reading(tuple(entries), start, words[-1].end, index + length, clitic)
+                    )
                     break
         return found
 
@@ -252,7 +260,7 @@ class _Scanner:
             if core is not None:
                 return self._finish(core, context, text_start), core.next
             prefix = self.reading(index, *_PREFIX_KINDS)
-            if prefix is None or (prefix.has(Kind.RANGE_START) and context.in_range):
+            if prefix is None:
                 return None, index
             if prefix.has(Kind.MODIFIER):
                 context.modifiers.append(prefix.value(Kind.MODIFIER))
@@ -310,7 +318,9 @@ class _Scanner:
         if not isinstance(first.date, CalendarDate):
             return None
         marked_year = first.date.month is None and first.date.day is None and not first.bare_year
-        second = self.calendar_core(index, replace(context, years_follow=marked_year), partial=False)
+        second = self.calendar_core(
+            index, replace(context, years_follow=marked_year), partial=False
+        )
         if second is None or not isinstance(second.date, CalendarDate):
             return None
         start_date = _fill_from(first.date, second.date)
@@ -342,8 +352,10 @@ class _Scanner:
         token = self.token(index)
         if token is not None and token.kind == "numdate":
             return self.numeric_date(index)
-        return self.day_month(index, context, partial) or self.month(index, context, partial) or self.year(
-            index, context, partial
+        return (
+            self.day_month(index, context, partial)
+            or self.month(index, context, partial)
+            or self.year(index, context, partial)
         )
 
     def numeric_date(self, index: int) -> _Core | None:
@@ -355,7 +367,8 @@ class _Scanner:
         return _Core(CalendarDate("gregorian", year, month, day), token.start, token.end, index + 1)
 
     def day_month(self, index: int, context: _Context, partial: bool) -> _Core | None:
-        """``31 يناير``, ``الـ20 من شهر فبراير``, ``الأول من مارس``; ``partial``: a day alone (بين 1 و5 فبراير)."""
+        """``31 يناير``, ``الـ20 من شهر فبراير``, ``الأول من مارس``; with ``partial`` also a day
+        alone that starts a range (بين 1 و5 فبراير)."""
         article = self.token(index)
         if article is not None and article.kind == "word" and fold(article.text) == "ال":
             index += 1
@@ -382,11 +395,15 @@ class _Scanner:
         return None
 
     def _ends_range_start(self, index: int) -> bool:
-        return self.and_connector(index) is not None or self.reading(index, Kind.RANGE_TO) is not None or self.is_punct(
-            index, "-–"
+        return (
+            self.and_connector(index) is not None
+            or self.reading(index, Kind.RANGE_TO) is not None
+            or self.is_punct(index, "-–")
         )
 
-    def month(self, index: int, context: _Context, partial: bool, has_day: bool = False) -> _Core | None:
+    def month(
+        self, index: int, context: _Context, partial: bool, has_day: bool = False
+    ) -> _Core | None:
         """``[شهر] يناير[/كانون الثاني] [2024 | الماضي | من العام الجاري]``."""
         marker = self.reading(index, Kind.MONTH_MARKER)
         name_reading = self.reading(marker.next if marker is not None else index, Kind.MONTH)
@@ -420,7 +437,11 @@ class _Scanner:
         if other is None:
             return None
         other_name: MonthName = other.value(Kind.MONTH)
-        if other_name.number != name.number or other_name.system == name.system or other_name.calendar != "gregorian":
+        if (
+            other_name.number != name.number
+            or other_name.system == name.system
+            or other_name.calendar != "gregorian"
+        ):
             return None
         if closing:
             if not self.is_punct(other.next, ")"):
@@ -428,12 +449,18 @@ class _Scanner:
             return self.tokens[other.next].end, other.next + 1
         return other.end, other.next
 
-    def year_of_month(self, index: int, month: CalendarDate) -> tuple[CalendarDate, int, int] | None:
+    def year_of_month(
+        self, index: int, month: CalendarDate
+    ) -> tuple[CalendarDate, int, int] | None:
         """What follows a month name to fix its year (``2024``, ``الماضي``, ``من العام الجاري``):
         the month with it, the end offset and the next index."""
         relation = self.reading(index, Kind.RELATION)
         if relation is not None:
-            return replace(month, occurrence=relation.value(Kind.RELATION)), relation.end, relation.next
+            return (
+                replace(month, occurrence=relation.value(Kind.RELATION)),
+                relation.end,
+                relation.next,
+            )
         of = self.reading(index, Kind.PREPOSITION)
         after_of = of.next if of is not None and of.value(Kind.PREPOSITION) == fold("من") else index
         period = self.period(after_of, _Context())
@@ -446,7 +473,7 @@ class _Scanner:
         return replace(month, calendar=calendar, year=year), end, after
 
     def year_number(self, index: int, calendar: str) -> tuple[str, int, int, int] | None:
-        """``[عام] 2024 [م|هـ]`` after a month: the calendar (a suffix wins), year, end, next index."""
+        """``[عام] 2024 [م|هـ]`` after a month: its calendar (a suffix wins), year, end, next."""
         marker = self.reading(index, Kind.YEAR_MARKER)
         if marker is not None and marker.value(Kind.YEAR_MARKER) == 1:
             index = marker.next
@@ -464,7 +491,8 @@ class _Scanner:
         return ("hijri" if suffix.has(Kind.HIJRI_SUFFIX) else "gregorian"), suffix.end, suffix.next
 
     def year(self, index: int, context: _Context, partial: bool) -> _Core | None:
-        """``عام 2011``, ``عامي 2011 و2014``, ``1445 هـ``, ``2024م``, or a bare year where the frame allows it."""
+        """``عام 2011``, ``عامي 2011 و2014``, ``1445 هـ``, ``2024م``, or a bare year where the
+        words around it allow one."""
         marker = self.reading(index, Kind.YEAR_MARKER)
         number_at = marker.next if marker is not None else index
         token = self.token(number_at)
@@ -482,7 +510,11 @@ class _Scanner:
             return _Core(date, start, end, after, last=CalendarDate(second_calendar, second.number))
         if marker is not None or after != number_at + 1:
             return _Core(date, start, end, after)
-        if len(token.text) == 4 and 1900 <= token.number <= 2100 and self.bare_year_allowed(number_at, context, partial):
+        if (
+            len(token.text) == 4
+            and 1900 <= token.number <= 2100
+            and self.bare_year_allowed(number_at, context, partial)
+        ):
             return _Core(date, start, end, after, bare_year=True)
         return None
 
@@ -491,7 +523,9 @@ class _Scanner:
         unit follows (منذ 20 عاما is a duration); after another date word where the clause ends
         or a new one opens (في 2011، / في 2016 عندما); in brackets (1967); heading a
         chronology line (2006: ...)."""
-        if context.years_follow or ("since" in context.modifiers and self.reading(index + 1, Kind.UNIT) is None):
+        if context.years_follow or (
+            "since" in context.modifiers and self.reading(index + 1, Kind.UNIT) is None
+        ):
             return True
         if (self.is_punct(index - 1, "(") and self.is_punct(index + 1, ")")) or (
             index == 0 and self.is_punct(index + 1, ":")
@@ -511,21 +545,28 @@ class _Scanner:
         lead = self.reading(index, Kind.PART_OF_DAY) or self._day_word_reading(index)
         day_at = lead.next if lead is not None else index
         name = self.reading(day_at, Kind.WEEKDAY)
-        if name is None or context.in_range:
+        if name is None:
             return None
-        previous = self.token(index - 1) if index > 0 else None
+        previous = self.token(index - 1)
         if lead is None and previous is not None and fold(previous.text) in _NOT_WEEKDAY_AFTER:
             return None
         start = lead.start if lead is not None else name.start
         after = name.next
         corresponding = self.reading(after, Kind.CORRESPONDING)
-        dated = self.day_month(corresponding.next if corresponding else after, context, partial=False)
+        dated = self.day_month(
+            corresponding.next if corresponding else after, context, partial=False
+        )
         if dated is not None:
             return replace(dated, start=start)
         relation = self.reading(after, Kind.RELATION)
         weekday = Weekday(name.value(Kind.WEEKDAY))
         if relation is not None and relation.value(Kind.RELATION) != 0:
-            return _Core(replace(weekday, relation=relation.value(Kind.RELATION)), start, relation.end, relation.next)
+            return _Core(
+                replace(weekday, relation=relation.value(Kind.RELATION)),
+                start,
+                relation.end,
+                relation.next,
+            )
         return _Core(weekday, start, name.end, name.next)
 
     def _day_word_reading(self, index: int) -> _Reading | None:
@@ -540,9 +581,7 @@ class _Scanner:
         lead = self.reading(index, Kind.PART_OF_DAY)
         word_at = lead.next if lead is not None else index
         word = self.reading(word_at, Kind.DAY_OFFSET)
-        if word is None or context.in_range:
-            return None
-        if not self._is_day_word(word_at, word):
+        if word is None or not self._is_day_word(word_at, word):
             return None
         offset = word.value(Kind.DAY_OFFSET)
         end, after = word.end, word.next
@@ -553,7 +592,8 @@ class _Scanner:
         return _Core(RelativeDate("day", offset), start, end, after)
 
     def _is_day_word(self, index: int, word: _Reading) -> bool:
-        """Not 'that day' (ذلك اليوم), 'the first day' (اليوم الأول) or 'in dire need' (في أمس الحاجة)."""
+        """Not 'that day' (ذلك اليوم), 'the first day' (اليوم الأول), 'in dire need' (في أمس
+        الحاجة)."""
         previous, follower = self.token(index - 1), self.token(word.next)
         if previous is not None and fold(previous.text) in _NOT_TODAY_AFTER:
             return False
@@ -564,8 +604,6 @@ class _Scanner:
     def period(self, index: int, context: _Context) -> _Core | None:
         """``الأسبوع الماضي``, ``العام الجاري``, ``هذا الشهر``; ``اليوم التالي``, ``العام السابق``
         (counted from another event, so kept relative)."""
-        if context.in_range:
-            return None
         this = self.reading(index, Kind.THIS)
         period = self.reading(this.next if this is not None else index, Kind.PERIOD)
         if period is None:
@@ -581,37 +619,44 @@ class _Scanner:
         relation = self.reading(period.next, Kind.RELATION)
         if relation is not None:
             offset = relation.value(Kind.RELATION)
-            return _Core(RelativeDate(unit, offset, True), period.start, relation.end, relation.next)
+            return _Core(
+                RelativeDate(unit, offset, True), period.start, relation.end, relation.next
+            )
         if set(context.modifiers) & {"early", "mid", "late"}:  # قبل نهاية العام: this year's end
             return _Core(RelativeDate(unit, 0, True), period.start, period.end, period.next)
         return None
 
     def duration(self, index: int, context: _Context) -> _Core | None:
-        """``قبل يومين`` (ago), ``منذ 3 أيام`` (since), ``بعد أقل من 24 ساعة`` (after another event).
-
-        Only right after قبل/منذ/بعد: elsewhere an amount of time is a duration, not a date.
-        """
-        if context.in_range or not context.modifiers or context.modifiers[-1] not in ("before", "since", "after"):
+        """``قبل يومين`` (ago), ``منذ 3 أيام`` (since), ``بعد أقل من 24 ساعة`` (after another
+        event). Only right after قبل/منذ/بعد: elsewhere an amount of time is a duration."""
+        direction = context.modifiers[-1] if context.modifiers else None
+        first = self.token(index)
+        if direction not in ("before", "since", "after") or first is None:
             return None
-        direction = context.modifiers[-1]
         quantifier = self.reading(index, Kind.QUANTIFIER)
         at = quantifier.next if quantifier is not None else index
-        start_token = self.tokens[index] if index < len(self.tokens) else None
         amount = self._amount(at)
         if amount is not None:
             count, at = amount
         unit_reading = self.reading(at, Kind.UNIT)
-        if unit_reading is None or start_token is None:
+        if unit_reading is None:
             return None
         unit = unit_reading.value(Kind.UNIT)
         if amount is None:
-            if unit.count is None:
+            if unit.count is None:  # قبل أيام: too vague to be a date
                 return None
             count = unit.count
         offset = None if direction == "after" else -count
-        remaining = tuple(context.modifiers[:-1]) + (() if direction == "before" else (direction,))
-        start = quantifier.start if quantifier is not None else start_token.start
-        return _Core(RelativeDate(unit.name, offset), start, unit_reading.end, unit_reading.next, modifiers_used=remaining)
+        kept = () if direction == "before" else (direction,)
+        remaining = tuple(context.modifiers[:-1]) + kept
+        start = quantifier.start if quantifier is not None else first.start
+        return _Core(
+            RelativeDate(unit.name, offset),
+            start,
+            unit_reading.end,
+            unit_reading.next,
+            modifiers_used=remaining,
+        )
 
     def _amount(self, index: int) -> tuple[int, int] | None:
         token = self.token(index)
@@ -626,7 +671,7 @@ class _Scanner:
 
 
 def _clitic_splits(word: str):
-    """``(clitic, rest)`` pairs for a folded word: the word itself first, then و/ف and ب/ل peeled."""
+    """``(clitic, rest)`` pairs for a folded word: the word itself, then with و/ف, ب/ل peeled."""
     yield "", word
     for conjunction in ("", *CONJUNCTIONS):
         for preposition in ("", *PREPOSITION_CLITICS):

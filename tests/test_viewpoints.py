@@ -160,10 +160,16 @@ def test_quoting_from():
     assert found.claim == "وأصيب عشرة أشخاص في الانفجار"
 
 
-def test_headline_speaker_before_colon():
-    found = only(build("وتتواصل المعارك في الشمال.", title="الرئيس الفرنسي: لا حل عسكريا للأزمة"))
-    assert (found.paragraph, found.rule, found.speaker_text) == (1, "headline", "الرئيس الفرنسي")
-    assert found.claim == "لا حل عسكريا للأزمة"
+def test_headline_speaker_before_colon_when_the_body_quotes_it():
+    title = "الرئيس الفرنسي: لا حل عسكريا للأزمة"
+    found = find_attributions(build("وقال الرئيس الفرنسي إن الحوار هو الطريق الوحيد.", title=title))
+    assert [(a.paragraph, a.rule) for a in found] == [(1, "headline"), (2, "verb-speaker")]
+    assert found[0].claim == "لا حل عسكريا للأزمة"
+    assert found[0].entity is found[1].entity
+
+
+def test_headline_label_that_nobody_speaks_is_a_topic():
+    assert find_attributions(build("وغير المغني اسمه رسميا.", title="كاني ويست: مغني الراب يغير اسمه")) == []
 
 
 def test_speaker_before_the_verb():

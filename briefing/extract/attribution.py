@@ -48,6 +48,8 @@ VERB_CUES = _forms(
         "حذر": {MASCULINE: "حذر يحذر", FEMININE: "حذرت تحذر", PLURAL: "حذروا"},
         "أوضح": {MASCULINE: "أوضح", FEMININE: "أوضحت", PLURAL: "أوضحوا"},
         "شدد": {MASCULINE: "شدد", FEMININE: "شددت", PLURAL: "شددوا"},
+        "أفاد": {MASCULINE: "أفاد يفيد", FEMININE: "أفادت تفيد", PLURAL: "أفادوا"},
+        "أخبر": {MASCULINE: "أخبر", FEMININE: "أخبرت", PLURAL: "أخبروا"},
         "أبدى": {MASCULINE: "أبدى يبدي", FEMININE: "أبدت تبدي", PLURAL: "أبدوا"},
         "ناقش": {MASCULINE: "ناقش", FEMININE: "ناقشت", PLURAL: "ناقشا ناقشوا"},
     }
@@ -59,20 +61,22 @@ READINESS_NOUN = fold("استعداد").text
 INTRODUCERS = frozenset(fold(w).text for w in "أن أنّ إن أنه أنها أنهم بأن بأنه بأنها بأنهم إنه إنها".split())
 LEADING_INTRODUCERS = INTRODUCERS | {fold("فإن").text, fold("فإنه").text}
 SOURCE_PHRASES = frozenset(fold(w).text for w in "وفق وفقا حسب بحسب لحسب وبحسب وحسب".split())
+# "حسبما أفاد السيد ألبنس": the phrase has its verb glued to it, the speaker follows the verb.
+SOURCE_PHRASES_WITH_VERB = frozenset(fold(w).text for w in "حسبما وحسبما بحسبما".split())
 QUOTING_FROM = (fold("نقلا").text, fold("عن").text)
 # Where a speaker phrase stops: prepositions and time words start an adjunct ("في تقرير له",
 # "يوم 20 فبراير", "لوسائل الإعلام"), not the name.
 ADJUNCT_STARTS = frozenset(
     fold(w).text
-    for w in """في خلال يوم أمس اليوم عبر أثناء إلى الى من على عن بعد قبل مضيفا
-    لوسائل للصحفيين للصحافيين لوكالة لقناة لصحيفة لموقع للصحافة لتلفزيون لإذاعة""".split()
+    for w in """في خلال يوم أمس اليوم عبر أثناء إلى الى من على عن بعد قبل مضيفا فيما لاحقا أيضا مؤخرا
+    سابقا وقتها حينها بالقول قائلا قائلة قائلين مضيفة لوسائل للصحفيين للصحافيين لوكالة لقناة لصحيفة لموقع للصحافة لتلفزيون لإذاعة""".split()
 )
 # "صباح"/"مساء" open a time adjunct only before a day ("صباح الأحد"); "صباح العكيلي" is a name.
 TIMES_OF_DAY = frozenset(fold(w).text for w in "صباح مساء ظهر فجر ليل".split())
 DAYS = frozenset(
     fold(w).text for w in "اليوم أمس الغد الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت".split()
 )
-RELATIVES = frozenset(fold(w).text for w in "الذي التي الذين اللذين اللتين".split())
+RELATIVES = frozenset(fold(w).text for w in "الذي التي الذين اللذين اللتين اللذان اللتان".split())
 # Clause openers that let a reporting verb inside another claim start a claim of its own
 # ("..., وخصوصاً بعدما قال عضو لجنة ... إن").
 NESTED_OPENERS = frozenset(
@@ -82,6 +86,9 @@ BACKWARD_OPENERS = frozenset(fold(w).text for w in "هذا وهذا ذلك وذ�
 KANA = frozenset(fold(w).text for w in "كان كانت وكان وكانت فكان فكانت".split())
 QAD = fold("قد").text
 WHAT = fold("ما").text
+WHAT_FORMS = frozenset(fold(w).text for w in "ما لما بما".split())
+# "حسب الطلب" (on demand), "بحسب القانون" (by law): what follows these phrases is no source.
+NOT_SOURCES = frozenset(fold(w).text for w in "الطلب الحاجة الظروف الأصول القانون الأحوال العادة لذلك ذلك لهذا".split())
 WITH_IT = fold("به").text
 # Nouns that name what a speaker issued; kept as keys so "التقرير" later finds the centre
 # that spoke "في تقرير له".
@@ -91,9 +98,10 @@ OPENING_QUOTES = "“«\"”"
 CLOSING_FOR = {"«": "»"}
 ANY_CLOSING = "”“\"»"
 TERMINALS = ".?!؟"
-MAX_SPEAKER_TOKENS = 14
+MAX_SPEAKER_TOKENS = 20
 MAX_PHRASE_SPEAKER_TOKENS = 8
 MAX_SUBJECT_TOKENS = 5
+MAX_HEADLINE_SPEAKER_TOKENS = 6
 
 
 @dataclass
@@ -238,8 +246,10 @@ def _trim_speaker(scan: _Scan, first: int, last: int) -> tuple[int, int]:
     """Cut a speaker phrase (tokens ``first:last``) at the first adjunct; returns its token range."""
     for index in range(first, last):
         word = scan.tokens[index].text
-        if word in ADJUNCT_STARTS or word in RELATIVES:
+        if word in ADJUNCT_STARTS or word in RELATIVES or word.isdigit():
             return first, index
+        if index > first and word.startswith("لل"):
+            return first, index  # ل + ال: "للصحفيين", "للحشد" name who was told, not who told
         if word in TIMES_OF_DAY and index + 1 < len(scan.tokens) and scan.tokens[index + 1].text in DAYS:
             return first, index
     return first, last
@@ -421,6 +431,8 @@ def _subject_before(scan: _Scan, candidate: _Candidate, index: int) -> None:
         bare = normalize(word)
         if bare in _FUNCTION_WORDS or (bare[:1] in "وف" and bare[1:] in _FUNCTION_WORDS):
             return
+        if word in INTRODUCERS:
+            return  # "كشف الممثل أنه يرى": a clause, not a subject
     candidate.speaker = (scan.tokens[clause_start].start, scan.tokens[index - 1].end)
     candidate.rule = "subject-before"
 
@@ -432,19 +444,21 @@ def _phrase_candidates(scan: _Scan) -> list[_Candidate]:
         word = token.text
         if word in SOURCE_PHRASES:
             after = index + 1
+        elif word in SOURCE_PHRASES_WITH_VERB:
+            after = index + 2
         elif word == QUOTING_FROM[0] and index + 1 < len(scan.tokens) and scan.tokens[index + 1].text == QUOTING_FROM[1]:
             after = index + 2
         else:
             continue
-        if after < len(scan.tokens) and scan.tokens[after].text == WHAT:
-            after += 2  # "وفق ما يختم": skip "ما" and its verb
+        if after < len(scan.tokens) and scan.tokens[after].text in WHAT_FORMS:
+            after += 2  # "وفق ما يختم", "وفقا لما كشفه": skip "ما" and its verb
         last = after
         while last < len(scan.tokens) and last - after < MAX_PHRASE_SPEAKER_TOKENS:
             if last > after and _boundary_before(scan, last):
                 break
             last += 1
         first, last = _trim_speaker(scan, after, last)
-        if last <= first:
+        if last <= first or scan.tokens[first].text in NOT_SOURCES:
             continue
         sentence_start = scan.sentence_start(token.start)
         before = scan.text[sentence_start : token.start]
@@ -487,26 +501,28 @@ def _possessor_gender(word: str) -> str:
     return FEMININE if word.endswith("ها") else MASCULINE
 
 
-def _headline_candidate(scan: _Scan) -> list[_Candidate]:
-    """A headline "مركز دراسات الحرب: ..." gives the part before the colon as the speaker."""
+def _headline_candidate(scan: _Scan) -> _Candidate | None:
+    """A headline "مركز دراسات الحرب: ..." may give the part before the colon as the speaker.
+
+    Only may: "كاني ويست: مغني الراب يغير اسمه" labels a topic. ``find_attributions`` keeps it
+    only when the body attributes a claim to the same speaker.
+    """
     colon = scan.text.find(":")
     if colon <= 0:
-        return []
+        return None
     speaker_tokens = [t for t in scan.tokens if t.end <= colon]
-    if not 1 <= len(speaker_tokens) <= 6:
-        return []
+    if not 1 <= len(speaker_tokens) <= MAX_HEADLINE_SPEAKER_TOKENS:
+        return None
     claim = (colon + 1, len(scan.text))
-    return [
-        _Candidate(
+    return _Candidate(
             cue_index=len(speaker_tokens),
             cue=(colon, colon + 1),
             rule="headline",
             gender=MASCULINE,
             speaker=(speaker_tokens[0].start, speaker_tokens[-1].end),
-            claim=claim,
-            explicit_after=True,
-        )
-    ]
+        claim=claim,
+        explicit_after=True,
+    )
 
 
 def _settle_nesting(scan: _Scan, candidates: list[_Candidate]) -> list[_Candidate]:
@@ -555,10 +571,7 @@ def _clause_start(scan: _Scan, floor: int, cue_index: int) -> int:
 
 
 def _paragraph_candidates(scan: _Scan) -> list[_Candidate]:
-    candidates = _verb_candidates(scan) + _phrase_candidates(scan)
-    if scan.paragraph.kind == ParagraphKind.TITLE:
-        candidates += _headline_candidate(scan)
-    return _settle_nesting(scan, candidates)
+    return _settle_nesting(scan, _verb_candidates(scan) + _phrase_candidates(scan))
 
 
 class _Speakers:
@@ -588,6 +601,10 @@ class _Speakers:
                 return entity
         return None
 
+    def known(self, words: tuple[str, ...]) -> SpeakerEntity | None:
+        """The speaker these words name, if the article has one already."""
+        return self._same_as(words)
+
     def _same_as(self, words: tuple[str, ...]) -> SpeakerEntity | None:
         if len(words) == 1 and words[0].startswith("ال"):
             key = light_stem(words[0])
@@ -616,7 +633,7 @@ def _is_coordination(words: tuple[str, ...]) -> bool:
 _FUNCTION_WORDS = frozenset(
     normalize(w)
     for w in """في من على إلى عن مع أن إن كان كانت قد لقد هذا هذه ذلك تلك ما لا لم لن ليس ثم أو بل
-    لكن حيث كما بعد قبل بين عند حتى إذا لو كل هو هي هم سبق المقابل السياق وبناء عليه كذلك""".split()
+    لكن حيث كما بعد قبل بين عند حتى إذا لو كل هو هي هم سبق المقابل السياق وبناء عليه كذلك وسط""".split()
 )
 
 
@@ -626,10 +643,14 @@ def find_attributions(article: Article) -> list[Attribution]:
     result: list[Attribution] = []
     previous_body: Paragraph | None = None
     open_quote: Attribution | None = None
+    headline: tuple[_Scan, _Candidate] | None = None
     for paragraph in article.paragraphs:
         if paragraph.kind in (ParagraphKind.REPEATED, ParagraphKind.SUBHEADING):
             continue
         scan = _Scan(paragraph)
+        if paragraph.kind == ParagraphKind.TITLE:
+            candidate = _headline_candidate(scan)
+            headline = (scan, candidate) if candidate else None
         candidates = _paragraph_candidates(scan)
         if open_quote is not None and not candidates:
             result.append(_continue_quote(article, scan, open_quote))
@@ -647,6 +668,12 @@ def find_attributions(article: Article) -> list[Attribution]:
             if candidate.open_quote:
                 open_quote = attribution
         previous_body = paragraph
+    if headline is not None:
+        scan, candidate = headline
+        words = words_of(scan.text[candidate.speaker[0] : candidate.speaker[1]])
+        entity = speakers.known(words)
+        if entity is not None:
+            result.insert(0, _resolve(article, scan, candidate, speakers, None, entity))
     return result
 
 
@@ -687,8 +714,12 @@ def _resolve(
     candidate: _Candidate,
     speakers: _Speakers,
     previous_body: Paragraph | None,
+    known: SpeakerEntity | None = None,
 ) -> Attribution | None:
-    """Turn a candidate into an attribution: resolve its speaker, map offsets to the original text."""
+    """Turn a candidate into an attribution: resolve its speaker, map offsets to the original text.
+
+    ``known`` is the speaker already established for a headline's label.
+    """
     claim_paragraph = scan.paragraph
     claim_text_source = scan
     claim = candidate.claim
@@ -711,8 +742,12 @@ def _resolve(
     if candidate.speaker is not None:
         s_start, s_end = scan.folded.span(*candidate.speaker)
         speaker_text = scan.paragraph.ar[s_start:s_end]
-        entity = speakers.explicit(speaker_text, candidate.gender, adjunct, (scan.paragraph.index, s_start, s_end))
         where = (scan.paragraph.index, s_start, s_end)
+        if known is not None:
+            entity = known
+            entity.mentions.insert(0, where)
+        else:
+            entity = speakers.explicit(speaker_text, candidate.gender, adjunct, where)
     else:
         speaker_text = ""
         entity = speakers.implied(candidate.gender)

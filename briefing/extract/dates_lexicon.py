@@ -45,7 +45,7 @@ class Kind(Enum):
     HIJRI_SUFFIX = "hijri_suffix"  # هـ
     GREGORIAN_SUFFIX = "gregorian_suffix"  # م
     CORRESPONDING = "corresponding"  # الموافق, between a weekday and its date
-    FIRST_DAY = "first_day"  # الأول (من فبراير)
+    ORDINAL_DAY = "ordinal_day"  # value: the day (الأول من فبراير 1, الخامس من الشهر الجاري 5)
 
 
 @dataclass(frozen=True)
@@ -216,7 +216,18 @@ _SIMPLE = {
     Kind.HIJRI_SUFFIX: {None: ["هـ", "ه", "هجري", "هجرية", "للهجرة"]},
     Kind.GREGORIAN_SUFFIX: {None: ["م", "ميلادي", "ميلادية", "للميلاد"]},
     Kind.CORRESPONDING: {None: ["الموافق", "الموافقة"]},
-    Kind.FIRST_DAY: {1: ["الأول", "أول"]},
+    Kind.ORDINAL_DAY: {
+        1: ["الأول", "أول"],
+        2: ["الثاني"],
+        3: ["الثالث"],
+        4: ["الرابع"],
+        5: ["الخامس"],
+        6: ["السادس"],
+        7: ["السابع"],
+        8: ["الثامن"],
+        9: ["التاسع"],
+        10: ["العاشر"],
+    },
     Kind.PREPOSITION: {None: ["في", "خلال", "يوم", "من", "طوال", "على مدى"]},
 }
 

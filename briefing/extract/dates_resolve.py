@@ -54,6 +54,8 @@ def normalise(expression: Expression, hints: YearHints) -> Normalised:
     if expression.last is None:
         return Normalised(first.start, first.end, first.granularity, modifier, first.inferred)
     last = _resolve(expression.last, hints)
+    if "relative" in (first.granularity, last.granularity):  # no publication date to count from
+        return Normalised(None, None, "relative", modifier, False)
     return Normalised(
         first.start, last.end or last.start, "range", modifier, first.inferred or last.inferred
     )
@@ -184,5 +186,11 @@ def _relative(node: RelativeDate, published: date) -> _Value:
         return _Value(monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "range", True)
     if node.unit == "month":
         months = published.year * 12 + published.month - 1 + node.offset
-        return _Value(f"{months // 12:04d}-{months % 12 + 1:02d}", None, "month", True)
+        year, month = months // 12, months % 12 + 1
+        if node.day is None:
+            return _Value(f"{year:04d}-{month:02d}", None, "month", True)
+        try:
+            return _Value(date(year, month, node.day).isoformat(), None, "day", True)
+        except ValueError:  # the 31st of a 30-day month
+            return _Value(None, None, "day", True)
     return _Value(f"{published.year + node.offset:04d}", None, "year", True)

@@ -43,7 +43,7 @@ _CONJUNCTION_KINDS = _PREPOSITION_CLITIC_KINDS | {
     Kind.WEEKDAY,
     Kind.PREPOSITION,
     Kind.RANGE_START,
-    Kind.FIRST_DAY,
+    Kind.ORDINAL_DAY,
 }
 _PREFIX_KINDS = (Kind.MODIFIER, Kind.RANGE_START, Kind.PREPOSITION)
 
@@ -111,6 +111,7 @@ class RelativeDate:
     unit: str  # "hour" | "day" | "week" | "month" | "year"
     offset: int | None
     calendar_period: bool = False
+    day: int | None = None  # a day of the month counted (الخامس من الشهر الجاري)
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,7 @@ class Expression:
     end: int
     date: DateNode
     modifiers: tuple[str, ...] = ()
-    last: CalendarDate | None = None
+    last: DateNode | None = None
 
 
 @dataclass(frozen=True)
@@ -161,7 +162,7 @@ class _Core:
     start: int
     end: int
     next: int
-    last: CalendarDate | None = None
+    last: DateNode | None = None
     bare_year: bool = False
     # Replaces the prefix modifiers when the core changes their sense (قبل يومين is "ago").
     modifiers_used: tuple[str, ...] | None = None
@@ -321,9 +322,14 @@ class _Scanner:
         second = self.calendar_core(
             index, replace(context, years_follow=marked_year), partial=False
         )
-        if second is None or not isinstance(second.date, CalendarDate):
+        if second is None:
             return None
-        start_date = _fill_from(first.date, second.date)
+        if isinstance(second.date, RelativeDate):  # 5 و6 من الشهر الجاري
+            if second.date.day is None or first.date.month is not None:
+                return None
+            start_date = replace(second.date, day=first.date.day)
+        else:
+            start_date = _fill_from(first.date, second.date)
         return _Core(start_date, first.start, second.end, second.next, last=second.date)
 
     def and_connector(self, index: int) -> int | None:
@@ -352,6 +358,10 @@ class _Scanner:
         token = self.token(index)
         if token is not None and token.kind == "numdate":
             return self.numeric_date(index)
+        if not partial and token is not None and token.number is not None and len(token.text) <= 2:
+            listed = self.between(index, context)  # في 5 و6 فبراير: two days, read as a range
+            if listed is not None:
+                return listed
         return (
             self.day_month(index, context, partial)
             or self.month(index, context, partial)
@@ -367,8 +377,8 @@ class _Scanner:
         return _Core(CalendarDate("gregorian", year, month, day), token.start, token.end, index + 1)
 
     def day_month(self, index: int, context: _Context, partial: bool) -> _Core | None:
-        """``31 يناير``, ``الـ20 من شهر فبراير``, ``الأول من مارس``; with ``partial`` also a day
-        alone that starts a range (بين 1 و5 فبراير)."""
+        """``31 يناير``, ``الـ20 من شهر فبراير``, ``الأول من مارس``, ``5 من الشهر الجاري``;
+        with ``partial`` also a day alone that starts a range (بين 1 و5 فبراير)."""
         article = self.token(index)
         if article is not None and article.kind == "word" and fold(article.text) == "ال":
             index += 1
@@ -379,9 +389,9 @@ class _Scanner:
             return None
         day, after = (token.number if len(token.text) <= 2 else None), index + 1
         start = (article or token).start
-        first_day = self.reading(index, Kind.FIRST_DAY)
-        if day is None and first_day is not None:
-            day, start, after = first_day.value(Kind.FIRST_DAY), first_day.start, first_day.next
+        ordinal = self.reading(index, Kind.ORDINAL_DAY)
+        if day is None and ordinal is not None:
+            day, start, after = ordinal.value(Kind.ORDINAL_DAY), ordinal.start, ordinal.next
         if day is None or not 1 <= day <= 31:
             return None
         of = self.reading(after, Kind.PREPOSITION)
@@ -390,7 +400,10 @@ class _Scanner:
         month = self.month(after, context, partial, has_day=True)
         if month is not None:
             return replace(month, date=replace(month.date, day=day), start=start)
-        if partial and first_day is None and self._ends_range_start(after):
+        period = self.period(after, _Context())
+        if period is not None and period.date.unit == "month" and period.date.offset is not None:
+            return replace(period, date=replace(period.date, day=day), start=start)
+        if partial and ordinal is None and self._ends_range_start(after):
             return _Core(CalendarDate(day=day), start, token.end, after)
         return None
 
@@ -542,8 +555,11 @@ class _Scanner:
 
     def weekday(self, index: int, context: _Context) -> _Core | None:
         """``[يوم|مساء] الثلاثاء [الماضي]``, or with its date: ``الثلاثاء (الموافق) 20 فبراير``."""
-        lead = self.reading(index, Kind.PART_OF_DAY) or self._day_word_reading(index)
+        lead = self.reading(index, Kind.PART_OF_DAY)
         day_at = lead.next if lead is not None else index
+        day_word = self._day_word_reading(day_at)  # مساء يوم الخميس
+        if day_word is not None:
+            lead, day_at = lead or day_word, day_word.next
         name = self.reading(day_at, Kind.WEEKDAY)
         if name is None:
             return None

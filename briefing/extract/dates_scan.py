@@ -50,8 +50,8 @@ _PREFIX_KINDS = (Kind.MODIFIER, Kind.RANGE_START, Kind.PREPOSITION)
 # Words before a weekday name that give it another meaning: كلا الاثنين (both), صلاة الجمعة
 # (the Friday prayer, not a date), الواحد الأحد (God, the One).
 _NOT_WEEKDAY_AFTER = frozenset(fold(word) for word in ("كلا", "صلاة", "خطبة", "صلوات", "الواحد"))
-# Words before اليوم that make it "that day" rather than "today".
-_NOT_TODAY_AFTER = frozenset(fold(word) for word in ("ذلك", "نفس", "ذات", "تلك"))
+# Words before اليوم that make it "that day" or "all day" rather than "today".
+_NOT_TODAY_AFTER = frozenset(fold(word) for word in "ذلك نفس ذات تلك طوال طيلة".split())
 # Words after a day word that make it a day of something (اليوم الأول, اليوم الوطني, اليوم
 # الذي) or not a day at all (في أمس الحاجة, "in dire need"). A definite word in general
 # cannot be the test: "أعلنت اليوم الحكومة" puts the subject right after "today".
@@ -638,7 +638,8 @@ class _Scanner:
             return _Core(
                 RelativeDate(unit, offset, True), period.start, relation.end, relation.next
             )
-        if set(context.modifiers) & {"early", "mid", "late"}:  # قبل نهاية العام: this year's end
+        # قبل نهاية العام: the end of this year; not نهاية الأسبوع, which is "the weekend".
+        if unit != "week" and set(context.modifiers) & {"early", "mid", "late"}:
             return _Core(RelativeDate(unit, 0, True), period.start, period.end, period.next)
         return None
 

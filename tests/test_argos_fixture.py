@@ -1,4 +1,4 @@
-"""The test Argos packages are real: Argos and CTranslate2 load them and they translate as designed."""
+"""The test Argos packages are real: Argos and CTranslate2 load them and they translate as built."""
 
 from __future__ import annotations
 
@@ -36,29 +36,30 @@ OWN_SENTENCES = [
 TOKENIZER_MODEL_FILE = {"sentencepiece": "sentencepiece.model", "bpe": "bpe.model"}
 
 
-def translate_tokens(package_dir: Path, sentences: list[str], **options) -> tuple[list[list[str]], object]:
-    """Output tokens for each sentence with Argos's decoding settings, and the package tokenizer."""
+def translate(package_dir: Path, sentences: list[str], **options):
+    """CTranslate2 results with Argos's decoding settings, and the package's own tokenizer."""
     from argostranslate.package import Package
 
     tokenizer = Package(package_dir).tokenizer
     translator = ctranslate2.Translator(str(package_dir / "model"), device="cpu", intra_threads=1)
-    results = translator.translate_batch(
-        [tokenizer.encode(sentence) for sentence in sentences],
+    settings = dict(
         replace_unknowns=True,
         batch_type="tokens",
         beam_size=4,
         num_hypotheses=1,
         length_penalty=0.2,
         return_scores=True,
-        **options,
     )
-    return [result.hypotheses[0] for result in results], tokenizer
+    results = translator.translate_batch(
+        [tokenizer.encode(sentence) for sentence in sentences], **settings | options
+    )
+    return results, tokenizer
 
 
 def argos_translate(package_dir: Path, sentences: list[str], **options) -> list[str]:
     """Translate each sentence as ``argostranslate.translate.apply_packaged_translation`` does."""
-    outputs, tokenizer = translate_tokens(package_dir, sentences, **options)
-    decoded = [tokenizer.decode(tokens) for tokens in outputs]
+    results, tokenizer = translate(package_dir, sentences, **options)
+    decoded = [tokenizer.decode(result.hypotheses[0]) for result in results]
     return [value[1:] if value.startswith(" ") else value for value in decoded]
 
 
@@ -105,7 +106,7 @@ def test_package_has_argos_layout_and_metadata(gloss_package):
         "model/source_vocabulary.json",
         "model/target_vocabulary.json",
     } <= files
-    assert not {"sentencepiece.model", "bpe.model"} - {TOKENIZER_MODEL_FILE[kind]} & files
+    assert not ({"sentencepiece.model", "bpe.model"} - {TOKENIZER_MODEL_FILE[kind]}) & files
 
     assert installed == installed.parent / "translate-ar_en-1_0"
     assert json.loads((installed / "metadata.json").read_text(encoding="utf-8")) == {
@@ -118,7 +119,10 @@ def test_package_has_argos_layout_and_metadata(gloss_package):
     }
     package = Package(installed)
     assert (package.from_code, package.to_code, package.target_prefix) == ("ar", "en", "")
-    assert type(package.tokenizer).__name__ == {"sentencepiece": "SentencePieceTokenizer", "bpe": "BPETokenizer"}[kind]
+    assert (
+        type(package.tokenizer).__name__
+        == {"sentencepiece": "SentencePieceTokenizer", "bpe": "BPETokenizer"}[kind]
+    )
     assert json.loads((installed / "model" / "config.json").read_text())["add_source_eos"] is True
 
 
@@ -132,7 +136,10 @@ def test_model_output_equals_the_independently_computed_gloss(gloss_package):
 
 def test_known_sentence_gives_its_romanisation_with_either_tokenizer(gloss_package):
     _, _, installed = gloss_package
-    assert argos_translate(installed, ["روسيا تسعى", "العراق ٢٠٢٤"]) == ["rwsya tsaa", "alaraq 2024"]
+    assert argos_translate(installed, ["روسيا تسعى", "العراق ٢٠٢٤"]) == [
+        "rwsya tsaa",
+        "alaraq 2024",
+    ]
 
 
 def test_unknown_characters_are_copied_by_replace_unknowns(gloss_package):
@@ -150,6 +157,17 @@ def test_long_input_is_cut_at_the_decoding_limit(gloss_package):
     assert len(cut_gloss) < len(full_gloss) and full_gloss.startswith(cut_gloss.rsplit(" ", 1)[0])
     assert argos_translate(installed, [long_sentence]) == [cut_gloss]
     assert argos_translate(installed, [long_sentence], max_decoding_length=1000) == [full_gloss]
+
+
+def test_beams_that_pass_the_source_end_stop_at_the_next_step(gloss_package):
+    """With a length penalty CTranslate2 decodes until 4 hypotheses end; they must end early."""
+    _, _, installed = gloss_package
+    results, tokenizer = translate(installed, OWN_SENTENCES, num_hypotheses=4)
+    for sentence, result in zip(OWN_SENTENCES, results, strict=True):
+        source_length = len(tokenizer.encode(sentence))
+        assert len(result.hypotheses) == 4
+        assert len(result.hypotheses[0]) == source_length
+        assert all(len(hypothesis) <= source_length + 1 for hypothesis in result.hypotheses)
 
 
 def test_expected_translation_reads_an_archive_like_its_installed_folder(gloss_package):
@@ -185,7 +203,7 @@ def test_install_refuses_a_file_that_is_not_a_zip(tmp_path):
 
 
 def model_variables(model_bin: Path) -> dict[str, tuple[tuple[int, ...], int]]:
-    """Name -> (shape, CTranslate2 dtype id) of every variable in a ``model.bin`` (format version 6)."""
+    """Name -> (shape, CTranslate2 dtype id) of each variable in a ``model.bin`` (format 6)."""
     data = model_bin.read_bytes()
     offset = 0
 
@@ -225,18 +243,28 @@ def test_benchmark_package_has_real_dimensions_and_a_fixed_output_length(tmp_pat
     installed = install_argos_package(archive, tmp_path / "packages")
 
     pieces = sentencepiece.SentencePieceProcessor(model_file=str(installed / "sentencepiece.model"))
-    vocabulary = json.loads((installed / "model" / "shared_vocabulary.json").read_text(encoding="utf-8"))
+    vocabulary = json.loads(
+        (installed / "model" / "shared_vocabulary.json").read_text(encoding="utf-8")
+    )
     assert len(vocabulary) == BENCHMARK_VOCABULARY
-    assert vocabulary[: pieces.get_piece_size()] == [pieces.id_to_piece(i) for i in range(pieces.get_piece_size())]
+    assert vocabulary[: pieces.get_piece_size()] == [
+        pieces.id_to_piece(i) for i in range(pieces.get_piece_size())
+    ]
     assert vocabulary[-1] == f"▁filler{BENCHMARK_VOCABULARY - pieces.get_piece_size() - 1:05d}"
     variables = model_variables(installed / "model" / "model.bin")
     int8, last = 1, BENCHMARK_LAYERS - 1
     d_model = BENCHMARK_D_MODEL
-    assert variables[f"encoder/layer_{last}/ffn/linear_0/weight"] == ((BENCHMARK_FFN, d_model), int8)
-    assert variables[f"decoder/layer_{last}/attention/linear_1/weight"] == ((2 * d_model, d_model), int8)
+    assert variables[f"encoder/layer_{last}/ffn/linear_0/weight"] == (
+        (BENCHMARK_FFN, d_model),
+        int8,
+    )
+    assert variables[f"decoder/layer_{last}/attention/linear_1/weight"] == (
+        (2 * d_model, d_model),
+        int8,
+    )
     assert variables["decoder/projection/weight"] == ((BENCHMARK_VOCABULARY, d_model), int8)
     assert not any(name.startswith(f"encoder/layer_{BENCHMARK_LAYERS}/") for name in variables)
 
     sentences = SEED_LINES[:3] + ["روسيا"]
-    outputs, _ = translate_tokens(installed, sentences)
-    assert [len(tokens) for tokens in outputs] == [8] * len(sentences)
+    results, _ = translate(installed, sentences)
+    assert [len(result.hypotheses[0]) for result in results] == [8] * len(sentences)

@@ -8,17 +8,19 @@ subword-nmt ``bpe.model`` learned here), installed exactly as Argos installs a d
 Two models can go in a package:
 
 ``gloss`` (tests)
-    A one-layer Transformer whose weights are set by hand so that it translates word by word:
-    at output step ``t`` the decoder's cross-attention looks only at source position ``t``
-    (learned position embeddings that write a two-digit code of the position into dimensions
-    of their own, and a large query scale), the attended value is the source token's
-    identity, and the output projection turns source token ``s`` into the target token
-    ``gloss_token(s)``, a letter-by-letter romanisation.
-    The source ``</s>`` that CTranslate2 appends (``add_source_eos``) glosses to ``</s>``,
-    which ends the output. Self-attention and feed-forward outputs are zero, and every vector
-    that reaches a layer norm has a fixed number of ones and zeros elsewhere, so each layer
-    norm is a fixed map, made the identity by its gain and bias. ``expected_translation``
-    computes what the model must output without running it.
+    One encoder and one decoder layer with weights set by hand so that the model translates
+    token by token: at output step ``t`` the decoder's cross-attention reads only source
+    position ``t`` (learned position embeddings write the two base-32 digits of ``t`` into
+    dimensions of their own, which queries and keys compare at a large scale), the value read
+    is the source token, and the output projection turns source token ``s`` into the target
+    token ``gloss_token(s)``, a letter-by-letter romanisation. The ``</s>`` that CTranslate2
+    appends to the source (``add_source_eos``) glosses to ``</s>``, which ends the output,
+    and any step past it reads that ``</s>`` again, so beams that did not end stop at once.
+    Self-attention outputs are zero and every vector that reaches a layer norm is a fixed
+    number of ones among zeros, so each layer norm is a fixed map, made the identity by its
+    gain and bias. Inputs may have up to 1023 tokens; outputs are cut at CTranslate2's
+    ``max_decoding_length`` (256 by default). ``expected_translation`` computes what the
+    model must output without running it.
 
 ``benchmark``
     The size of a real Argos model (6+6 layers, d_model 512, FFN 2048, 8 heads, a 32,000-token
@@ -55,7 +57,7 @@ SENTENCEPIECE_WORD_START = "\u2581"
 GLOSS_POSITION_BASE = 32
 GLOSS_MAX_POSITIONS = GLOSS_POSITION_BASE**2
 """Source positions the gloss model has codes for: 1024, CTranslate2's default
-``max_input_length``, which truncates longer inputs to 1024 tokens (its ``</s>`` included)."""
+``max_input_length``, to which it truncates longer inputs."""
 
 CTRANSLATE2_MAX_DECODING_LENGTH = 256
 """CTranslate2's default ``max_decoding_length``: longer glosses are cut after 256 tokens."""
@@ -66,6 +68,7 @@ BENCHMARK_FFN = 2048
 BENCHMARK_HEADS = 8
 BENCHMARK_VOCABULARY = 32000
 
+# fmt: off
 ROMANISATION: dict[str, str] = {
     # Letters: one readable Latin spelling each (several letters may share one).
     "ا": "a", "أ": "a", "إ": "i", "آ": "aa", "ٱ": "a", "ء": "e", "ؤ": "u", "ئ": "i",
@@ -80,6 +83,7 @@ ROMANISATION: dict[str, str] = {
     # Arabic punctuation and the percent sign.
     "،": ",", "؛": ";", "؟": "?", "٪": "%", "«": '"', "»": '"',
 }
+# fmt: on
 ROMANISATION.update({chr(0x0660 + d): str(d) for d in range(10)})  # Arabic-Indic digits
 ROMANISATION.update({chr(0x06F0 + d): str(d) for d in range(10)})  # Extended (Persian) digits
 
@@ -117,7 +121,11 @@ def gloss_token(token: str) -> str:
     """
     if token in SPECIAL_TOKENS:
         return token
-    core, marker = (token[: -len(BPE_SEPARATOR)], BPE_SEPARATOR) if token.endswith(BPE_SEPARATOR) else (token, "")
+    core, marker = (
+        (token[: -len(BPE_SEPARATOR)], BPE_SEPARATOR)
+        if token.endswith(BPE_SEPARATOR)
+        else (token, "")
+    )
     romanised = "".join(ROMANISATION.get(char, char) for char in core)
     if not romanised.strip(SENTENCEPIECE_WORD_START):
         return token
@@ -159,7 +167,11 @@ def _moses_words(sentences: Iterable[str]) -> list[str]:
     from sacremoses.tokenize import MosesTokenizer
 
     normalizer, tokenizer = MosesPunctNormalizer("ar"), MosesTokenizer("ar")
-    return [word for sentence in sentences for word in tokenizer.tokenize(normalizer.normalize(sentence))]
+    return [
+        word
+        for sentence in sentences
+        for word in tokenizer.tokenize(normalizer.normalize(sentence))
+    ]
 
 
 def _learn_bpe(words: Sequence[str], merges: int) -> tuple[list[tuple[str, str]], set[str]]:
@@ -175,7 +187,7 @@ def _learn_bpe(words: Sequence[str], merges: int) -> tuple[list[tuple[str, str]]
     for _ in range(merges):
         pairs: Counter[tuple[str, str]] = Counter()
         for word, count in vocabulary.items():
-            for pair in zip(word, word[1:]):
+            for pair in zip(word, word[1:], strict=False):
                 pairs[pair] += count
         if not pairs:
             break
@@ -361,8 +373,8 @@ def _gloss_spec(source_vocabulary: list[str]):
     query = np.zeros((head_dim, d_model), dtype=np.float32)
     query[layout.key_digits, layout.digits] = match
     high_digits = np.arange(base)
-    query[layout.key_eos_high[:, None], layout.high[None, :]] = 3 * match * np.sign(
-        high_digits[None, :] - high_digits[:, None]
+    query[layout.key_eos_high[:, None], layout.high[None, :]] = (
+        3 * match * np.sign(high_digits[None, :] - high_digits[:, None])
     )
     query[layout.key_eos_bonus, layout.digits] = match / 4  # the two digit ones: match / 2
     query *= math.sqrt(head_dim)  # CTranslate2 divides scores by sqrt(head_dim)
@@ -392,18 +404,25 @@ def _gloss_target_vocabulary(source_vocabulary: Sequence[str]) -> list[str]:
 
 
 def _benchmark_spec(tokenizer_vocabulary: list[str], output_length: int, seed: int):
-    """A real-size Transformer with seeded random weights that stops after ``output_length`` tokens."""
+    """A real-size Transformer, seeded random weights, that ends after ``output_length`` tokens."""
     from ctranslate2.specs import transformer_spec
 
     if len(tokenizer_vocabulary) > BENCHMARK_VOCABULARY:
-        raise ValueError(f"tokenizer vocabulary of {len(tokenizer_vocabulary)} exceeds {BENCHMARK_VOCABULARY}")
+        raise ValueError(
+            f"tokenizer vocabulary of {len(tokenizer_vocabulary)} exceeds {BENCHMARK_VOCABULARY}"
+        )
     if not 1 <= output_length < 256:
-        raise ValueError("output_length must be between 1 and 255 (CTranslate2 decodes at most 256 steps)")
+        raise ValueError(
+            "output_length must be between 1 and 255 (CTranslate2 decodes at most 256 steps)"
+        )
     fillers = BENCHMARK_VOCABULARY - len(tokenizer_vocabulary)
-    vocabulary = tokenizer_vocabulary + [f"{SENTENCEPIECE_WORD_START}filler{i:05d}" for i in range(fillers)]
+    vocabulary = tokenizer_vocabulary + [
+        f"{SENTENCEPIECE_WORD_START}filler{i:05d}" for i in range(fillers)
+    ]
     rng = np.random.default_rng(seed)
     d_model = BENCHMARK_D_MODEL
-    stop_dim = d_model - 1  # reserved: written only by the decoder position embedding of the stop step
+    # Reserved: written only by the decoder position embedding of the stop step.
+    stop_dim = d_model - 1
 
     def normal(shape: tuple[int, int], std: float) -> np.ndarray:
         return rng.standard_normal(shape, dtype=np.float32) * np.float32(std)
@@ -416,7 +435,9 @@ def _benchmark_spec(tokenizer_vocabulary: list[str], output_length: int, seed: i
     for stack in (spec.encoder, spec.decoder):
         _plain_layer_norm(stack.layer_norm, d_model)
         for layer in stack.layer:
-            attentions = [layer.self_attention] + ([layer.attention] if hasattr(layer, "attention") else [])
+            attentions = [layer.self_attention] + (
+                [layer.attention] if hasattr(layer, "attention") else []
+            )
             for attention in attentions:
                 _plain_layer_norm(attention.layer_norm, d_model)
                 if len(attention.linear) == 2:
@@ -450,7 +471,8 @@ def _benchmark_spec(tokenizer_vocabulary: list[str], output_length: int, seed: i
     projection[eos, stop_dim] = 200.0
     spec.decoder.projection.weight = projection
     bias = np.zeros(BENCHMARK_VOCABULARY, dtype=np.float32)
-    bias[[vocabulary.index(token) for token in SPECIAL_TOKENS]] = -50.0  # never before the stop step
+    # <unk> and <s> never win, </s> only at the stop step, where the stop dimension lifts it.
+    bias[[vocabulary.index(token) for token in SPECIAL_TOKENS]] = -50.0
     spec.decoder.projection.bias = bias
 
     spec.register_source_vocabulary(vocabulary)
@@ -509,11 +531,15 @@ def build_argos_package(
             "to_code": "en",
             "to_name": "English",
         }
-        (folder / "metadata.json").write_text(json.dumps(metadata, indent=2) + "\n", encoding="utf-8")
+        (folder / "metadata.json").write_text(
+            json.dumps(metadata, indent=2) + "\n", encoding="utf-8"
+        )
         (folder / "README.md").write_text(_readme(model, tokenizer), encoding="utf-8")
         archive = dest_dir / f"{name}.argosmodel"
-        # Deflate level 1: int8 random weights barely compress, and level 6 triples the time.
-        with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as zipped:
+        # Deflate level 1: random int8 weights barely compress, so try only briefly.
+        with zipfile.ZipFile(
+            archive, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1
+        ) as zipped:
             for path in sorted(folder.rglob("*")):
                 zipped.write(path, path.relative_to(staging).as_posix())
     return archive
@@ -522,7 +548,7 @@ def build_argos_package(
 def _readme(model: ModelKind, tokenizer: TokenizerKind) -> str:
     what = {
         "gloss": "a one-layer model with hand-set weights that romanises Arabic token by token",
-        "benchmark": "a real-size model (6+6 layers, d_model 512) with random weights, for timing only",
+        "benchmark": "a real-size model (6+6 layers, d_model 512) with random weights, for timing",
     }[model]
     return (
         "# Synthetic Arabic -> English test package\n\n"
@@ -573,13 +599,19 @@ def expected_translation(
 def _expected_translation_in(folder: Path, text: str, max_decoding_length: int) -> str:
     source_vocabulary, target_vocabulary = _model_vocabularies(folder / "model")
     if target_vocabulary != _gloss_target_vocabulary(source_vocabulary):
-        raise ValueError(f"{folder}: not a gloss package (its target vocabulary is not the gloss of its source)")
+        raise ValueError(
+            f"{folder}: not a gloss package (its target vocabulary is not the gloss of its source)"
+        )
     tokenizer = _package_tokenizer(folder)
     tokens = tokenizer.encode(text)
     if len(tokens) >= GLOSS_MAX_POSITIONS:
-        raise ValueError(f"{len(tokens)} tokens: the gloss model reads at most {GLOSS_MAX_POSITIONS - 1}")
+        raise ValueError(
+            f"{len(tokens)} tokens: the gloss model reads at most {GLOSS_MAX_POSITIONS - 1}"
+        )
     known = set(source_vocabulary)
-    output = [gloss_token(token) if token in known else token for token in tokens[:max_decoding_length]]
+    output = [
+        gloss_token(token) if token in known else token for token in tokens[:max_decoding_length]
+    ]
     value = tokenizer.decode(output)
     return value[1:] if value.startswith(" ") else value
 

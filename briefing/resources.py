@@ -38,6 +38,13 @@ class Font:
     weight: str = "normal"
     style: str = "normal"
 
+    @property
+    def url(self) -> str:
+        """A ``file:`` URL; percent-encoding makes it safe inside CSS ``url("...")``."""
+        from markupsafe import Markup
+
+        return Markup(self.path.as_uri())
+
 
 def bundled_fonts() -> list[Font]:
     """Arabic (Amiri, Noto Sans Arabic) and Latin (Noto Serif) fonts from the installed packages."""
@@ -51,7 +58,7 @@ def bundled_fonts() -> list[Font]:
     return [
         Font("Amiri", amiri / "Amiri-Regular.ttf"),
         Font("Amiri", amiri / "Amiri-Bold.ttf", weight="bold"),
-        Font("Noto Sans Arabic", sans_arabic / "NotoSansArabic[wdth,wght].ttf", weight="100 900"),
-        Font("Noto Serif", serif / "NotoSerif[wdth,wght].ttf", weight="100 900"),
-        Font("Noto Serif", serif / "NotoSerif-Italic[wdth,wght].ttf", weight="100 900", style="italic"),
+        Font("Noto Sans Arabic", sans_arabic / "NotoSansArabic[wdth,wght].ttf"),
+        Font("Noto Serif", serif / "NotoSerif[wdth,wght].ttf"),
+        Font("Noto Serif", serif / "NotoSerif-Italic[wdth,wght].ttf", style="italic"),
     ]

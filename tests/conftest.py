@@ -39,9 +39,8 @@ class NetworkBlocked(AssertionError):
     pass
 
 
-@pytest.fixture
-def no_network(monkeypatch):
-    """Any attempt to open a connection or resolve a name fails the test."""
+def block_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make any attempt to open a connection or resolve a name raise NetworkBlocked."""
 
     def refuse(*args, **kwargs):
         raise NetworkBlocked(f"network access attempted: {args!r}")
@@ -51,3 +50,8 @@ def no_network(monkeypatch):
     monkeypatch.setattr(socket.socket, "sendto", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    block_network(monkeypatch)

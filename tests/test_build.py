@@ -10,7 +10,7 @@ import urllib.request
 import zipfile
 
 import pytest
-from conftest import ROOT, SEEDS, NetworkBlocked
+from conftest import ROOT, SEEDS, NetworkBlocked, block_network
 
 from briefing.cli import main
 from briefing.testing.argos_fixture import expected_translation
@@ -18,7 +18,7 @@ from briefing.testing.argos_fixture import expected_translation
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def run_cli(monkeypatch, *args: str) -> int:
+def run_cli(monkeypatch: pytest.MonkeyPatch, *args: str) -> int:
     monkeypatch.setattr(sys, "argv", ["briefing", *args])
     with pytest.raises(SystemExit) as exited:
         main()
@@ -38,14 +38,21 @@ def test_network_blocker_really_blocks(no_network):
         urllib.request.urlopen("http://127.0.0.1:9/", timeout=1)
 
 
-@pytest.fixture
-def built(installed_model, no_network, tmp_path, monkeypatch):
-    """The seeds briefing in all three formats, built through the CLI with sockets blocked."""
-    monkeypatch.chdir(ROOT)
-    out = tmp_path / "out"
-    code = run_cli(monkeypatch, "build", "-o", str(out), "--format", "pdf,docx,json", "--title", "Seeds test")
+@pytest.fixture(scope="module")
+def built(argosmodel, tmp_path_factory):
+    """The seeds briefing in all three formats, built once through the CLI with sockets blocked."""
+    from briefing.translate.packages import install_package_file
+
+    folder = tmp_path_factory.mktemp("built")
+    out = folder / "out"
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(folder / "packages"))
+        package = install_package_file(argosmodel).path
+        monkeypatch.chdir(ROOT)
+        block_network(monkeypatch)
+        code = run_cli(monkeypatch, "build", "-o", str(out), "--format", "pdf,docx,json", "--title", "Seeds test")
     assert code == 0
-    return out, installed_model
+    return out, package
 
 
 def test_json_has_every_paragraph_and_the_models_english(built):

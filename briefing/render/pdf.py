@@ -14,7 +14,6 @@ from briefing.resources import Font, bundled_fonts, templates_dir
 from briefing.structure import Briefing
 
 TEMPLATE = "briefing.html.j2"
-STYLESHEET = "briefing.css"
 
 
 class RemoteResourceError(BriefingError):
@@ -36,32 +35,29 @@ def _environment(folder: Path):
 def render_html(briefing: Briefing, templates: Path | None = None) -> str:
     """The briefing as one HTML page, fonts referenced by local file URL."""
     folder = templates or templates_dir()
-    environment = _environment(folder)
-    stylesheet = (folder / STYLESHEET).read_text(encoding="utf-8")
-    return environment.get_template(TEMPLATE).render(
-        briefing=briefing,
-        fonts=bundled_fonts(),
-        font_url=lambda font: font.path.as_uri(),
-        stylesheet=stylesheet,
-    )
+    return _environment(folder).get_template(TEMPLATE).render(briefing=briefing, fonts=bundled_fonts())
 
 
 def local_only_fetcher(allowed: list[Path]):
-    """A WeasyPrint URL fetcher that serves files under ``allowed`` folders and refuses the rest."""
-    from weasyprint.urls import default_url_fetcher
+    """A WeasyPrint URL fetcher that serves files under ``allowed`` folders and refuses the rest.
+
+    WeasyPrint logs a refused resource as a warning and renders without it.
+    """
+    from urllib.parse import unquote, urlparse
+
+    from weasyprint.urls import URLFetcher
 
     roots = [folder.resolve() for folder in allowed]
 
-    def fetch(url: str, *args, **kwargs):
-        if url.startswith("file://"):
-            from urllib.parse import unquote, urlparse
+    class LocalOnlyFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            if url.startswith("file://"):
+                target = Path(unquote(urlparse(url).path)).resolve()
+                if any(target.is_relative_to(root) for root in roots):
+                    return super().fetch(url, headers)
+            raise RemoteResourceError(f"refused to load {url!r}: briefings use bundled local files only")
 
-            target = Path(unquote(urlparse(url).path)).resolve()
-            if any(target.is_relative_to(root) for root in roots):
-                return default_url_fetcher(url, *args, **kwargs)
-        raise RemoteResourceError(f"refused to load {url!r}: briefings use bundled local files only")
-
-    return fetch
+    return LocalOnlyFetcher(allowed_protocols=["file"])
 
 
 class PdfRenderer(Renderer):

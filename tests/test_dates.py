@@ -204,6 +204,26 @@ def test_unnormalisable_dates_are_kept_without_value():
     ]
 
 
+def test_fronted_date_clause_dates_the_clause_after_it():
+    found = dates_of("عنوان\nوفي وقت سابق من هذا الشهر، أعلنت الحكومة خطة جديدة للطاقة.")
+    assert [m.event_ar for m in found] == [
+        "وفي وقت سابق من هذا الشهر، أعلنت الحكومة خطة جديدة للطاقة"
+    ]
+
+
+def test_trailing_date_clause_dates_the_clause_before_it():
+    text = "عنوان\nقال الوزير إن المفاوضات تقدمت كثيرا، هذا الأسبوع، وإن الجولة المقبلة قريبة."
+    assert [m.event_ar for m in dates_of(text)] == [
+        "قال الوزير إن المفاوضات تقدمت كثيرا، هذا الأسبوع"
+    ]
+
+
+def test_dates_without_a_conjunction_between_them_share_their_event():
+    found = dates_of("عنوان\nلن ينسى الناخبون ما حدث غدًا أو في نوفمبر، كما قالت المتحدثة.")
+    assert [m.text for m in found] == ["غدًا", "نوفمبر"]
+    assert found[0].event_ar == found[1].event_ar == "لن ينسى الناخبون ما حدث غدًا أو في نوفمبر"
+
+
 def test_event_english_is_the_aligned_sentence():
     article = article_from_text(
         "عنوان\nالتقى الوزير نظيره في 5 فبراير 2024. وغادر في اليوم التالي."

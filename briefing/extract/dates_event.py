@@ -11,7 +11,7 @@ opening ("والتقى كوتراشيف … ورئيس هيئة الحشد ... �
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from briefing.structure.article import Paragraph, Sentence
@@ -19,6 +19,10 @@ from briefing.structure.article import Paragraph, Sentence
 _CLAUSE_MARK = re.compile(r"[،؛;]|,(?!\d)")
 _AND = re.compile(r"(?<=\s)و(?=\w)")
 _SHORT_CLAUSE_WORDS = 3
+# Words that frame a date without saying what happened (في وقت سابق من هذا الشهر), as written
+# after a و/ف clitic is dropped; plus punctuation and quotes stripped from words.
+_FRAME_WORDS = frozenset("في من خلال وقت سابق لاحق متأخر مبكر يوم بتاريخ تاريخ أيضا أيضًا".split())
+_WORD_MARKS = re.compile(r"[^\w\u064b-\u0652]")
 _TRIM = " \t\n.:!?؟…"
 ELLIPSIS = " … "
 
@@ -68,63 +72,88 @@ def _sentence_of(sentences: list[Sentence], start: int, end: int) -> int:
 
 
 def _sentence_events(text: str, sentence: Sentence, dates: list[tuple[int, int]]) -> list[Event]:
-    clauses = _clauses(text, sentence, dates)
-    pieces: list[tuple[int, int, _Clause]] = []  # (start, end, clause) per date
-    for clause in clauses:
-        inside = [span for span in dates if clause.start <= span[0] < clause.end]
-        start = clause.start
-        for current, following in pairwise([*inside, None]):
-            end = clause.end if following is None else _cut_before(text, current[1], following[0])
-            pieces.append((start, end, clause))
-            start = end
-    found = []
+    found: list[Event] = []
     opening: tuple[int, int] | None = None
     previous_end: int | None = None
-    for start, end, clause in pieces:
-        start, end = _trimmed(text, start, end)
-        spans: tuple[tuple[int, int], ...] = ((start, end),)
-        if opening is None and clause.opening_end < min(end, _first_date_in(dates, start, end)):
-            opening = _trimmed(text, clause.start, clause.opening_end)
-        continues_list = (
-            previous_end is not None
-            and text.startswith("و", start)
-            and not text[previous_end:start].strip(" ،,؛;")
-        )
-        if continues_list and opening is not None:
-            spans = (opening, (start, end))
-        found.append(Event(ELLIPSIS.join(text[s:e] for s, e in spans), spans, None))
-        previous_end = end
+    for clause in _clauses(text, sentence, dates):
+        inside = [span for span in dates if clause.start <= span[0] < clause.end]
+        for piece_start, piece_end, count in _pieces(text, clause, inside):
+            start, end = _trimmed(text, piece_start, piece_end)
+            spans: tuple[tuple[int, int], ...] = ((start, end),)
+            first_date = min(span[0] for span in inside if start <= span[0] < end)
+            if opening is None and clause.opening_end < min(end, first_date):
+                opening = _trimmed(text, clause.start, clause.opening_end)
+            continues_list = (
+                previous_end is not None
+                and text.startswith("و", start)
+                and not text[previous_end:start].strip(" ،,؛;")
+            )
+            if continues_list and opening is not None:
+                spans = (opening, (start, end))
+            event = Event(ELLIPSIS.join(text[s:e] for s, e in spans), spans, None)
+            found.extend([event] * count)
+            previous_end = end
     return found
 
 
+def _pieces(
+    text: str, clause: _Clause, inside: list[tuple[int, int]]
+) -> list[tuple[int, int, int]]:
+    """The clause's parts, one per group of its dates: ``(start, end, number of dates)``.
+
+    Two dates fall in different parts only when a word-initial و lies between them (A في 31
+    يناير وB في 1 فبراير); otherwise they date the same event (غدًا أو في نوفمبر).
+    """
+    pieces: list[tuple[int, int, int]] = []
+    start, count = clause.start, 0
+    for current, following in pairwise([*inside, None]):
+        count += 1
+        cut = _AND.search(text, current[1], following[0]) if following is not None else None
+        if following is None or cut is not None:
+            end = clause.end if cut is None else cut.start()
+            pieces.append((start, end, count))
+            start, count = end, 0
+    return pieces
+
+
 def _clauses(text: str, sentence: Sentence, dates: list[tuple[int, int]]) -> list[_Clause]:
-    """The sentence cut at clause marks (never inside a date), short clauses joined to the next."""
+    """The sentence cut at clause marks (never inside a date), dependent clauses joined.
+
+    Short undated clauses (والتقى كوتراشيف، توالياً،) join the clause after them. A clause that
+    is only a date and its frame (وفي وقت سابق من هذا الشهر،) joins the clause after it when it
+    opens the sentence, and the clause before it otherwise (…أيضًا، هذا الأسبوع،).
+    """
     cuts = [sentence.start]
     for mark in _CLAUSE_MARK.finditer(text, sentence.start, sentence.end):
         if not any(start <= mark.start() < end for start, end in dates):
             cuts.append(mark.end())
     cuts.append(sentence.end)
     clauses: list[_Clause] = []
-    pending: int | None = None  # start of short clauses waiting for the next one
-    pending_opening = 0
+    pending: int | None = None  # start of the clauses waiting to join the next one
+    opening_end = 0
     for start, end in pairwise(cuts):
+        dated = any(start <= date_start < end for date_start, _ in dates)
+        frame_only = dated and _only_frame_words(text, start, end, dates)
+        if frame_only and clauses and pending is None:
+            clauses[-1] = replace(clauses[-1], end=end)
+            continue
         if pending is None:
-            pending, pending_opening = start, end
-        if len(text[start:end].split()) > _SHORT_CLAUSE_WORDS or end == sentence.end:
-            clauses.append(_Clause(pending, end, pending_opening if pending != start else end))
+            pending, opening_end = start, end
+        short = not dated and len(text[start:end].split()) <= _SHORT_CLAUSE_WORDS
+        if not (short or frame_only) or end == sentence.end:
+            clauses.append(_Clause(pending, end, opening_end if pending != start else end))
             pending = None
     return clauses
 
 
-def _cut_before(text: str, after: int, before: int) -> int:
-    """Where one date's part of a clause ends: at the first word-initial و after the date,
-    else where the next date starts."""
-    found = _AND.search(text, after, before)
-    return found.start() if found else before
-
-
-def _first_date_in(dates: list[tuple[int, int]], start: int, end: int) -> int:
-    return min((span_start for span_start, _ in dates if start <= span_start < end), default=end)
+def _only_frame_words(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool:
+    """Whether ``text[start:end]`` holds nothing but dates and words like في, وقت سابق, من."""
+    outside = text[start:end]
+    for date_start, date_end in sorted(dates, reverse=True):
+        if start <= date_start < end:
+            outside = outside[: date_start - start] + " " + outside[date_end - start :]
+    words = (_WORD_MARKS.sub("", word) for word in outside.split())
+    return all(word in _FRAME_WORDS or word[1:] in _FRAME_WORDS for word in words if word)
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

@@ -26,11 +26,10 @@ class Kind(Enum):
     MONTH = "month"  # value: MonthName
     WEEKDAY = "weekday"  # value: 0 (Monday) .. 6 (Sunday), as date.weekday()
     DAY_OFFSET = "day_offset"  # value: days from the publication date (أمس -1)
-    PERIOD = "period"  # value: "week" | "month" | "year" (الأسبوع الماضي)
+    PERIOD = "period"  # value: "day" | "week" | "month" | "year" (الأسبوع الماضي)
     RELATION = "relation"  # value: -1 last, 0 this, +1 next
-    ANCHORED = (
-        "anchored"  # التالي, السابق: next/previous to another event, not to the publication date
-    )
+    # التالي, السابق: next/previous counted from another event, not from the publication date
+    ANCHORED = "anchored"
     THIS = "this"  # هذا/هذه before a period
     MODIFIER = "modifier"  # value: the English modifier name
     PREPOSITION = "preposition"  # value: the folded word; no modifier of its own

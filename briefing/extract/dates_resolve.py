@@ -133,9 +133,8 @@ def _yearless(month: int | None, day: int | None) -> str | None:
     """ISO 8601's form for a month or day without a year; None for a day no month has."""
     if day is None:
         return f"--{month:02d}"
-    if (
-        day > gregorian_calendar.monthrange(2000, month)[1]
-    ):  # 2000 is a leap year: 29 February is valid
+    leap_year = 2000  # so that 29 February, valid in some year, is kept
+    if day > gregorian_calendar.monthrange(leap_year, month)[1]:
         return None
     return f"--{month:02d}-{day:02d}"
 

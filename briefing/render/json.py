@@ -45,6 +45,7 @@ def briefing_dict(briefing: Briefing) -> dict:
         "dates": [dataclasses.asdict(item) for item in briefing.dates],
         "viewpoints": [dataclasses.asdict(item) for item in briefing.viewpoints],
         "clashes": [dataclasses.asdict(item) for item in briefing.clashes],
+        "corroboration": [dataclasses.asdict(item) for item in briefing.corroboration],
     }
 
 

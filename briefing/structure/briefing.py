@@ -34,6 +34,7 @@ class Briefing:
     dates: list[Any] = field(default_factory=list)
     viewpoints: list[Any] = field(default_factory=list)
     clashes: list[Any] = field(default_factory=list)
+    corroboration: list[Any] = field(default_factory=list)
 
     def article(self, article_id: str) -> Article:
         for article in self.articles:

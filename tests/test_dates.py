@@ -393,7 +393,7 @@ _WORDS = [
 ]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(_WORDS), max_size=14), st.booleans())
 def test_scanner_spans_are_ordered_and_inside_the_text(words, glued):
     """Whatever the word salad, spans are in order, never overlap and start/end on real text."""

@@ -1,4 +1,4 @@
-"""Competing viewpoints (issue 7): attribution cues, speaker resolution, polarity, clashes, seeds."""
+"""Competing viewpoints (issue 7): cues, speaker resolution, polarity, clashes, the seeds."""
 
 from __future__ import annotations
 
@@ -11,7 +11,14 @@ from hypothesis import strategies as st
 
 from briefing.extract.arabic import contains_sequence, fold, light_stem, stem_variants, words_of
 from briefing.extract.attribution import find_attributions
-from briefing.extract.clashes import NEGATIVE, NEUTRAL, POSITIVE, Claim, claim_polarity, find_clashes
+from briefing.extract.clashes import (
+    NEGATIVE,
+    NEUTRAL,
+    POSITIVE,
+    Claim,
+    claim_polarity,
+    find_clashes,
+)
 from briefing.extract.corroboration import CORROBORATED, SINGLE_SOURCE, corroborate
 from briefing.extract.viewpoints import claim_english, extract_viewpoints
 from briefing.ingest import paragraphs_from_text, read_article
@@ -23,8 +30,10 @@ TITLE = "خبر للاختبار"
 
 
 def build(*lines: str, article_id: str = "A1", title: str = TITLE) -> Article:
-    """An article from text lines (the first is the headline), ingested and segmented as for real."""
-    article = Article(id=article_id, source="test", paragraphs=paragraphs_from_text("\n".join((title,) + lines)))
+    """An article from text lines (the first is the headline), ingested and segmented."""
+    article = Article(
+        id=article_id, source="test", paragraphs=paragraphs_from_text("\n".join((title,) + lines))
+    )
     return segment_article(article)
 
 
@@ -90,7 +99,10 @@ def test_adjuncts_are_not_part_of_the_speaker():
 
 
 def test_time_word_that_is_a_name_stays_in_the_speaker():
-    assert only(build("وقال الكاتب صباح الموسوي إن الحكومة ستسقط.")).speaker_text == "الكاتب صباح الموسوي"
+    assert (
+        only(build("وقال الكاتب صباح الموسوي إن الحكومة ستسقط.")).speaker_text
+        == "الكاتب صباح الموسوي"
+    )
     assert only(build("وقال الكاتب صباح الأحد إن الحكومة ستسقط.")).speaker_text == "الكاتب"
 
 
@@ -154,6 +166,24 @@ def test_source_phrase_before_the_claim():
     assert found.claim == "الاجتماع انتهى دون اتفاق"
 
 
+@pytest.mark.parametrize(
+    "line, speaker",
+    [
+        ("ارتفعت البطالة، وفقا لمصادر حكومية.", "مصادر حكومية"),
+        ("ارتفعت البطالة، وفقًا للتقرير الأخير.", "التقرير الأخير"),
+        ("ارتفعت البطالة، وفقا لما كشفه الاستطلاع.", "الاستطلاع"),
+        ("ارتفعت البطالة، حسبما أفاد المكتب.", "المكتب"),
+    ],
+)
+def test_source_phrase_forms(line, speaker):
+    found = only(build(line))
+    assert (found.speaker_text, found.claim) == (speaker, "ارتفعت البطالة")
+
+
+def test_phrase_followed_by_a_common_noun_is_no_source():
+    assert find_attributions(build("تعمل المصانع حسب الطلب، وتتوقف في العطل.")) == []
+
+
 def test_quoting_from():
     found = only(build("وأصيب عشرة أشخاص في الانفجار، نقلا عن مصادر طبية."))
     assert found.speaker_text == "مصادر طبية"
@@ -169,7 +199,10 @@ def test_headline_speaker_before_colon_when_the_body_quotes_it():
 
 
 def test_headline_label_that_nobody_speaks_is_a_topic():
-    assert find_attributions(build("وغير المغني اسمه رسميا.", title="كاني ويست: مغني الراب يغير اسمه")) == []
+    assert (
+        find_attributions(build("وغير المغني اسمه رسميا.", title="كاني ويست: مغني الراب يغير اسمه"))
+        == []
+    )
 
 
 def test_speaker_before_the_verb():
@@ -265,20 +298,30 @@ def test_definite_title_refers_back_to_the_report_source():
 
 def test_short_name_refers_back_to_the_full_name():
     found = find_attributions(
-        build("وقال وزير الخارجية أحمد النجار إن الزيارة ناجحة.", "وأكد النجار أن الاتفاق سيوقع قريبا.")
+        build(
+            "وقال وزير الخارجية أحمد النجار إن الزيارة ناجحة.",
+            "وأكد النجار أن الاتفاق سيوقع قريبا.",
+        )
     )
     assert found[1].entity is found[0].entity
 
 
 def test_coordinated_speakers_do_not_absorb_one_of_them():
     found = find_attributions(
-        build('وناقش النجار والخطيب "ملف المياه" خلال اللقاء.', "وأكد النجار أن الاتفاق سيوقع قريبا.")
+        build(
+            'وناقش النجار والخطيب "ملف المياه" خلال اللقاء.', "وأكد النجار أن الاتفاق سيوقع قريبا."
+        )
     )
     assert found[1].entity is not found[0].entity
 
 
 def test_this_is_what_he_said_points_at_the_previous_paragraph():
-    found = only(build("الاقتصاد سينمو بنسبة ثلاثة بالمئة هذا العام.", "هذا ما صرح به وزير المالية خلال مؤتمر صحفي."))
+    found = only(
+        build(
+            "الاقتصاد سينمو بنسبة ثلاثة بالمئة هذا العام.",
+            "هذا ما صرح به وزير المالية خلال مؤتمر صحفي.",
+        )
+    )
     assert (found.rule, found.paragraph, found.speaker_paragraph) == ("backward", 2, 3)
     assert found.claim == "الاقتصاد سينمو بنسبة ثلاثة بالمئة هذا العام"
     assert found.speaker_text == "وزير المالية"
@@ -286,9 +329,15 @@ def test_this_is_what_he_said_points_at_the_previous_paragraph():
 
 def test_relative_clause_takes_the_speaker_it_follows():
     found = find_attributions(
-        build("الحكومة ستدعم المزارعين.", "هذا ما أعلنه وزير الزراعة الذي أبدى استعداد وزارته لتوزيع البذور مجانا.")
+        build(
+            "الحكومة ستدعم المزارعين.",
+            "هذا ما أعلنه وزير الزراعة الذي أبدى استعداد وزارته لتوزيع البذور مجانا.",
+        )
     )
-    assert [(a.rule, a.entity.name) for a in found] == [("backward", "وزير الزراعة"), ("relative", "وزير الزراعة")]
+    assert [(a.rule, a.entity.name) for a in found] == [
+        ("backward", "وزير الزراعة"),
+        ("relative", "وزير الزراعة"),
+    ]
     assert found[1].claim == "استعداد وزارته لتوزيع البذور مجانا"
 
 
@@ -321,7 +370,9 @@ def test_polarity_cues(claim, label, word):
 
 
 def test_negation_in_not_only_condition_or_concession_does_not_count():
-    assert claim_polarity("روسيا ترغب بتعزيز علاقتها ليس فقط اقتصاديا وإنما عسكريا").label == POSITIVE
+    assert (
+        claim_polarity("روسيا ترغب بتعزيز علاقتها ليس فقط اقتصاديا وإنما عسكريا").label == POSITIVE
+    )
     assert claim_polarity("طالما لم يعكر صفو المحادثات شيء فإن الاجتماعات ستستمر").label == NEUTRAL
     assert claim_polarity("استعداد بلاده لتزويد الجيش بالسلاح رغم الرفض الأمريكي").label == POSITIVE
 
@@ -394,7 +445,12 @@ def test_speaker_links_to_the_person_named_in_the_phrase_with_role():
         "وأضاف “الاجتماعات ستتواتر بصورة دورية”.",
     )
     actors = [
-        Actor("الجيش العراقي", "Iraqi army", "organization", mentions=[_mention(article, 2, "الجيش العراقي")]),
+        Actor(
+            "الجيش العراقي",
+            "Iraqi army",
+            "organization",
+            mentions=[_mention(article, 2, "الجيش العراقي")],
+        ),
         Actor(
             "يحيى رسول",
             "Yahya Rasool",
@@ -405,16 +461,28 @@ def test_speaker_links_to_the_person_named_in_the_phrase_with_role():
         ),
     ]
     viewpoints, _ = extract_viewpoints(Briefing(title="t", articles=[article], actors=actors))
-    assert [(v.actor, v.speaker_en) for v in viewpoints] == [(1, "Yahya Rasool (Iraqi army spokesman)")] * 2
+    assert [(v.actor, v.speaker_en) for v in viewpoints] == [
+        (1, "Yahya Rasool (Iraqi army spokesman)")
+    ] * 2
 
 
 def test_organisation_inside_the_phrase_is_not_the_speaker_unless_it_heads_it():
-    article = build("وقال عضو لجنة الأمن والدفاع إن التدريب توقف.", "وذكرت وزارة الدفاع أن التدريب مستمر.")
+    article = build(
+        "وقال عضو لجنة الأمن والدفاع إن التدريب توقف.", "وذكرت وزارة الدفاع أن التدريب مستمر."
+    )
     actors = [
-        Actor("لجنة الأمن والدفاع", "Security and Defence Committee", "organization",
-              mentions=[_mention(article, 2, "لجنة الأمن والدفاع")]),
-        Actor("وزارة الدفاع", "Ministry of Defence", "organization",
-              mentions=[_mention(article, 3, "وزارة الدفاع")]),
+        Actor(
+            "لجنة الأمن والدفاع",
+            "Security and Defence Committee",
+            "organization",
+            mentions=[_mention(article, 2, "لجنة الأمن والدفاع")],
+        ),
+        Actor(
+            "وزارة الدفاع",
+            "Ministry of Defence",
+            "organization",
+            mentions=[_mention(article, 3, "وزارة الدفاع")],
+        ),
     ]
     viewpoints, _ = extract_viewpoints(Briefing(title="t", articles=[article], actors=actors))
     assert [v.actor for v in viewpoints] == [None, 1]
@@ -422,9 +490,18 @@ def test_organisation_inside_the_phrase_is_not_the_speaker_unless_it_heads_it():
 
 
 def test_unnamed_title_links_to_the_actor_with_that_role():
-    article = build("هذا ما صرح به السفير الروسي لدى العراق الذي أبدى استعداد بلاده لتزويد الجيش بالسلاح.")
-    actors = [Actor("إلبروس كوتراشيف", "Elbrus Kutrashev", "person", role_ar="السفير الروسي لدى العراق",
-                    role_en="Russian ambassador to Iraq")]
+    article = build(
+        "هذا ما صرح به السفير الروسي لدى العراق الذي أبدى استعداد بلاده لتزويد الجيش بالسلاح."
+    )
+    actors = [
+        Actor(
+            "إلبروس كوتراشيف",
+            "Elbrus Kutrashev",
+            "person",
+            role_ar="السفير الروسي لدى العراق",
+            role_en="Russian ambassador to Iraq",
+        )
+    ]
     viewpoints, _ = extract_viewpoints(Briefing(title="t", articles=[article], actors=actors))
     assert viewpoints and all(v.actor == 0 for v in viewpoints)
 
@@ -439,10 +516,22 @@ def test_english_claim_is_none_until_translated_and_exact_after():
 
 
 def test_viewpoint_and_clash_fields_are_the_json_keys():
-    viewpoints, clashes = extract_viewpoints(Briefing(title="t", articles=[build(*SEED_LIKE_LINES)]))
+    viewpoints, clashes = extract_viewpoints(
+        Briefing(title="t", articles=[build(*SEED_LIKE_LINES)])
+    )
     assert set(dataclasses.asdict(viewpoints[0])) == {
-        "speaker_ar", "speaker_en", "actor", "cue", "claim_ar", "claim_en", "article", "paragraph",
-        "start", "end", "topic", "polarity",
+        "speaker_ar",
+        "speaker_en",
+        "actor",
+        "cue",
+        "claim_ar",
+        "claim_en",
+        "article",
+        "paragraph",
+        "start",
+        "end",
+        "topic",
+        "polarity",
     }
     assert set(dataclasses.asdict(clashes[0])) == {"topic", "a", "b", "because"}
 
@@ -479,8 +568,16 @@ def _find(briefing: Briefing, speaker: str, *claim_words: str) -> list[int]:
         ("A1", "مركز دراسات الحرب", ("تستغل الفراغ", "بالأسلحة الصغيرة وقطع الغيار")),
         ("A1", "كوتراشيف", ("تسعى إلى توسيع", "بالأمن")),
         ("A1", "وسائل الإعلام الرسمية العراقية", ("كوتراشيف والخزعلي ناقشا", "تسليح")),
-        ("A1", "عضو لجنة الأمن والدفاع البرلمانية العراقية", ("هدّدت بوقف", "المعدات العسكرية والتدريب")),
-        ("A2", "السفير الروسي لدى العراق", ("لتعويض مكان القوات الأمريكية", "بالسلاح رغم الرفض الأمريكي")),
+        (
+            "A1",
+            "عضو لجنة الأمن والدفاع البرلمانية العراقية",
+            ("هدّدت بوقف", "المعدات العسكرية والتدريب"),
+        ),
+        (
+            "A2",
+            "السفير الروسي لدى العراق",
+            ("لتعويض مكان القوات الأمريكية", "بالسلاح رغم الرفض الأمريكي"),
+        ),
         ("A2", "يحيى رسول", ("جدول زمني", "إنهاء مهمة قوات التحالف الدولي")),
         ("A2", "الولايات المتحدة", ("جماعات متشددة متحالفة مع إيران",)),
         ("A2", "قاصد محمود صالح", ("إيران صاحبة مشروع",)),
@@ -496,7 +593,9 @@ def test_seed_positions(seed_briefing, article, speaker, claim_words):
 
 
 def test_seed_continuations_resolve_to_the_right_speaker(seed_briefing):
-    continued = {(v.article, v.paragraph): v for v in seed_briefing.viewpoints if v.cue in ("أضاف", "أكمل")}
+    continued = {
+        (v.article, v.paragraph): v for v in seed_briefing.viewpoints if v.cue in ("أضاف", "أكمل")
+    }
     assert "يحيى رسول" in continued[("A2", 5)].speaker_ar
     assert "قاصد محمود صالح" in continued[("A2", 11)].speaker_ar
     assert "صباح العكيلي" in continued[("A2", 15)].speaker_ar
@@ -542,17 +641,24 @@ def test_seed_speakers_are_named_before_their_claims(seed_briefing):
 
 def test_seed_offsets_hold(seed_briefing):
     for v in seed_briefing.viewpoints:
-        assert seed_briefing.article(v.article).paragraph(v.paragraph).ar[v.start : v.end] == v.claim_ar
+        assert (
+            seed_briefing.article(v.article).paragraph(v.paragraph).ar[v.start : v.end]
+            == v.claim_ar
+        )
 
 
 ARABIC_WORDS = (
     "قال قالت وأضاف وأكمل أن إن الوزير التقرير الذي هذا ما صرح به وفق بحسب نقلا عن لا لن "
-    "روسيا العراق مستعد يريد رفض “ ” « » \" : ، . د. كان قد ذكرت وناقش أبدى استعداد"
+    'روسيا العراق مستعد يريد رفض “ ” « » " : ، . د. كان قد ذكرت وناقش أبدى استعداد'
 ).split()
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.lists(st.sampled_from(ARABIC_WORDS), min_size=1, max_size=25), min_size=1, max_size=5))
+@given(
+    st.lists(
+        st.lists(st.sampled_from(ARABIC_WORDS), min_size=1, max_size=25), min_size=1, max_size=5
+    )
+)
 def test_any_text_gives_valid_offsets_and_named_speakers(paragraph_words):
     lines = [" ".join(words) + "." for words in paragraph_words]
     briefing = Briefing(title="t", articles=[build(*lines)])

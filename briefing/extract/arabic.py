@@ -28,7 +28,7 @@ class Folded:
     original_length: int
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        """Original offsets of the folded span ``[start, end)``, diacritics of its last letter included."""
+        """Original offsets of the folded span ``[start, end)``, with the last letter's marks."""
         if start >= end:
             position = self.origin[start] if start < len(self.origin) else self.original_length
             return position, position
@@ -36,7 +36,7 @@ class Folded:
 
 
 def fold(text: str) -> Folded:
-    """Drop diacritics and tatweel and unify alef forms, remembering where each character came from."""
+    """Drop diacritics and tatweel, unify alef forms, and keep where each character came from."""
     kept: list[str] = []
     origin: list[int] = []
     after: list[int] = []
@@ -76,7 +76,9 @@ def words_of(text: str) -> tuple[str, ...]:
 def contains_sequence(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     """Whether ``shorter`` occurs as a contiguous run of words in ``longer``."""
     size = len(shorter)
-    return 0 < size <= len(longer) and any(longer[i : i + size] == shorter for i in range(len(longer) - size + 1))
+    return 0 < size <= len(longer) and any(
+        longer[i : i + size] == shorter for i in range(len(longer) - size + 1)
+    )
 
 
 PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و")
@@ -87,12 +89,12 @@ MIN_STEM = 3
 def light_stem(word: str) -> str:
     """A light stem in the spirit of Light10: strip one article/conjunction prefix, then suffixes.
 
-    Good enough to make "الأمريكية", "أمريكيا" and "أمريكا" meet; it is not a morphological analysis.
+    Good enough to make "الأمريكية", "أمريكيا" and "أمريكا" meet; not a morphological analysis.
     """
     stem = normalize(word)
     for prefix in PREFIXES:
         if stem.startswith(prefix) and len(stem) - len(prefix) >= MIN_STEM:
-            stem = stem[len(prefix):]
+            stem = stem[len(prefix) :]
             break
     stripped = True
     while stripped:
@@ -117,7 +119,7 @@ def stem_variants(word: str) -> set[str]:
     bare = normalize(word)
     for prefix in PREPOSITIONS:
         if bare.startswith(prefix) and len(bare) - len(prefix) >= MIN_AFTER_PREPOSITION:
-            variants.add(light_stem(bare[len(prefix):]))
+            variants.add(light_stem(bare[len(prefix) :]))
             break
     return variants
 
@@ -136,12 +138,13 @@ STOPWORDS = frozenset(
     أنا أعتقد نعتقد يجب لديه لدي لديها لهذا لهذه بالنسبة أحد إحدى عنها عنهم الذي بآخر آخر أخرى
     يمكن تم يتم وذلك وهذا وهذه هذا ذات عليهم إليها أمام أجل
     قال قالت قالوا يقول تقول صرح صرحت أكد أكدت أضاف أضافت ذكر ذكرت أشار أشارت أعلن أعلنت
+    أنحاء جميع جميعا وقت أثناء بشأن عام عاما شخص يبلغ العمر اللذان اللتان اللذين اللتين
     """.split()
 )
 
 
 def content_stems(text: str) -> list[tuple[str, Token]]:
-    """The stem variants of the content words of ``text`` (stopwords, digits and 1-2 letter words out)."""
+    """Stem variants of the content words of ``text`` (no stopwords, digits or 1-2 letter words)."""
     result = []
     for token in tokens(text):
         word = normalize(token.text)
@@ -153,10 +156,42 @@ def content_stems(text: str) -> list[tuple[str, Token]]:
 
 
 ROMAN = {
-    "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh",
-    "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "'",
-    "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "w",
-    "ي": "y", "ى": "a", "ة": "a", "ء": "'", "ؤ": "'", "ئ": "'", "أ": "a", "إ": "i", "آ": "a",
+    "ا": "a",
+    "ب": "b",
+    "ت": "t",
+    "ث": "th",
+    "ج": "j",
+    "ح": "h",
+    "خ": "kh",
+    "د": "d",
+    "ذ": "dh",
+    "ر": "r",
+    "ز": "z",
+    "س": "s",
+    "ش": "sh",
+    "ص": "s",
+    "ض": "d",
+    "ط": "t",
+    "ظ": "z",
+    "ع": "'",
+    "غ": "gh",
+    "ف": "f",
+    "ق": "q",
+    "ك": "k",
+    "ل": "l",
+    "م": "m",
+    "ن": "n",
+    "ه": "h",
+    "و": "w",
+    "ي": "y",
+    "ى": "a",
+    "ة": "a",
+    "ء": "'",
+    "ؤ": "'",
+    "ئ": "'",
+    "أ": "a",
+    "إ": "i",
+    "آ": "a",
 }
 LONG_VOWELS = {"ا": "a", "و": "u", "ي": "i", "ى": "a"}
 

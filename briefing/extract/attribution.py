@@ -58,7 +58,9 @@ VERB_CUES = _forms(
 # is the quoted object rather than an أن-clause.
 READINESS_VERB, DISCUSS_VERB = "أبدى", "ناقش"
 READINESS_NOUN = fold("استعداد").text
-INTRODUCERS = frozenset(fold(w).text for w in "أن أنّ إن أنه أنها أنهم بأن بأنه بأنها بأنهم إنه إنها".split())
+INTRODUCERS = frozenset(
+    fold(w).text for w in "أن أنّ إن أنه أنها أنهم بأن بأنه بأنها بأنهم إنه إنها".split()
+)
 LEADING_INTRODUCERS = INTRODUCERS | {fold("فإن").text, fold("فإنه").text}
 SOURCE_PHRASES = frozenset(fold(w).text for w in "وفق وفقا حسب بحسب لحسب وبحسب وحسب".split())
 # "حسبما أفاد السيد ألبنس": the phrase has its verb glued to it, the speaker follows the verb.
@@ -68,19 +70,22 @@ QUOTING_FROM = (fold("نقلا").text, fold("عن").text)
 # "يوم 20 فبراير", "لوسائل الإعلام"), not the name.
 ADJUNCT_STARTS = frozenset(
     fold(w).text
-    for w in """في خلال يوم أمس اليوم عبر أثناء إلى الى من على عن بعد قبل مضيفا فيما لاحقا أيضا مؤخرا
-    سابقا وقتها حينها بالقول قائلا قائلة قائلين مضيفة لوسائل للصحفيين للصحافيين لوكالة لقناة لصحيفة لموقع للصحافة لتلفزيون لإذاعة""".split()
+    for w in """في خلال يوم أمس اليوم عبر أثناء إلى الى من على عن بعد قبل فيما لاحقا أيضا
+    مؤخرا سابقا وقتها حينها بالقول قائلا قائلة قائلين مضيفا مضيفة لوسائل للصحفيين
+    للصحافيين لوكالة لقناة لصحيفة لموقع للصحافة لتلفزيون لإذاعة""".split()
 )
 # "صباح"/"مساء" open a time adjunct only before a day ("صباح الأحد"); "صباح العكيلي" is a name.
 TIMES_OF_DAY = frozenset(fold(w).text for w in "صباح مساء ظهر فجر ليل".split())
 DAYS = frozenset(
-    fold(w).text for w in "اليوم أمس الغد الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت".split()
+    fold(w).text
+    for w in "اليوم أمس الغد الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت".split()
 )
 RELATIVES = frozenset(fold(w).text for w in "الذي التي الذين اللذين اللتين اللذان اللتان".split())
 # Clause openers that let a reporting verb inside another claim start a claim of its own
 # ("..., وخصوصاً بعدما قال عضو لجنة ... إن").
 NESTED_OPENERS = frozenset(
-    fold(w).text for w in "بعدما بعد فيما بينما حين حيث كما وكما وقد فقد ثم وخصوصا خصوصا كذلك".split()
+    fold(w).text
+    for w in "بعدما بعد فيما بينما حين حيث كما وكما وقد فقد ثم وخصوصا خصوصا كذلك".split()
 )
 BACKWARD_OPENERS = frozenset(fold(w).text for w in "هذا وهذا ذلك وذلك".split())
 KANA = frozenset(fold(w).text for w in "كان كانت وكان وكانت فكان فكانت".split())
@@ -88,16 +93,25 @@ QAD = fold("قد").text
 WHAT = fold("ما").text
 WHAT_FORMS = frozenset(fold(w).text for w in "ما لما بما".split())
 # "حسب الطلب" (on demand), "بحسب القانون" (by law): what follows these phrases is no source.
-NOT_SOURCES = frozenset(fold(w).text for w in "الطلب الحاجة الظروف الأصول القانون الأحوال العادة لذلك ذلك لهذا".split())
+NOT_SOURCES = frozenset(
+    fold(w).text for w in "الطلب الحاجة الظروف الأصول القانون الأحوال العادة لذلك ذلك لهذا".split()
+)
 WITH_IT = fold("به").text
 # Nouns that name what a speaker issued; kept as keys so "التقرير" later finds the centre
 # that spoke "في تقرير له".
 SOURCE_NOUNS = frozenset(light_stem(w) for w in "تقرير بيان تصريح مقابلة حديث كلمة دراسة".split())
 SPEECH_NOUNS = frozenset(light_stem(w) for w in "تصريحات تصريح قول كلام تعبير تقدير رواية".split())
-OPENING_QUOTES = "“«\"”"
+OPENING_QUOTES = '“«"”'
 CLOSING_FOR = {"«": "»"}
-ANY_CLOSING = "”“\"»"
+ANY_CLOSING = '”“"»'
 TERMINALS = ".?!؟"
+# Words that cannot be part of a subject before a verb ("في المقابل قال" has none).
+_FUNCTION_WORDS = frozenset(
+    normalize(w)
+    for w in """في من على إلى عن مع أن إن كان كانت قد لقد هذا هذه ذلك تلك ما لا لم لن ليس ثم أو بل
+    لكن حيث كما بعد قبل بين عند حتى إذا لو كل هو هي هم سبق المقابل السياق وبناء عليه كذلك
+    وسط""".split()
+)
 MAX_SPEAKER_TOKENS = 20
 MAX_PHRASE_SPEAKER_TOKENS = 8
 MAX_SUBJECT_TOKENS = 5
@@ -150,6 +164,7 @@ class _Candidate:
     speaker: tuple[int, int] | None
     claim: tuple[int, int]
     adjunct: tuple[int, int] | None = None
+    lam_before_article: bool = False  # "وفقا للتقرير": the speaker is written ل + (ا)لتقرير
     backward: bool = False
     open_quote: bool = False
     explicit_after: bool = False
@@ -175,7 +190,10 @@ class _Scan:
         if char not in TERMINALS:
             return False
         if char == ".":
-            if self.text[position - 1 : position] == "." or self.text[position + 1 : position + 2] == ".":
+            if (
+                self.text[position - 1 : position] == "."
+                or self.text[position + 1 : position + 2] == "."
+            ):
                 return False  # ".." is a headline pause, not a full stop
             before = self.text[:position].split()
             if before and len(before[-1]) == 1:
@@ -193,7 +211,7 @@ class _Scan:
                 inside = True
             elif char in "»":
                 inside = False
-            elif char in "”\"":
+            elif char in '”"':
                 inside = not inside
             elif not inside and self.is_terminal(position):
                 return position
@@ -206,19 +224,12 @@ class _Scan:
         return 0
 
     def quote_end(self, opening: int) -> tuple[int, bool]:
-        """Where the quotation opened at ``opening`` closes, and whether it closes in this paragraph."""
+        """Where the quotation opened at ``opening`` closes, and whether it does in this paragraph."""
         closers = CLOSING_FOR.get(self.text[opening], ANY_CLOSING)
         for position in range(opening + 1, len(self.text)):
             if self.text[position] in closers:
                 return position, True
         return len(self.text), False
-
-    def token_at(self, position: int) -> int:
-        """Index of the first token starting at or after ``position``."""
-        for index, token in enumerate(self.tokens):
-            if token.start >= position:
-                return index
-        return len(self.tokens)
 
     def words(self, first: int, last: int) -> list[str]:
         return [t.text for t in self.tokens[first:last]]
@@ -243,24 +254,32 @@ def _cue_form(word: str) -> tuple[str, str] | None:
 
 
 def _trim_speaker(scan: _Scan, first: int, last: int) -> tuple[int, int]:
-    """Cut a speaker phrase (tokens ``first:last``) at the first adjunct; returns its token range."""
+    """Cut a speaker phrase (tokens ``first:last``) at its first adjunct; the kept token range."""
     for index in range(first, last):
         word = scan.tokens[index].text
         if word in ADJUNCT_STARTS or word in RELATIVES or word.isdigit():
             return first, index
         if index > first and word.startswith("لل"):
             return first, index  # ل + ال: "للصحفيين", "للحشد" name who was told, not who told
-        if word in TIMES_OF_DAY and index + 1 < len(scan.tokens) and scan.tokens[index + 1].text in DAYS:
+        if (
+            word in TIMES_OF_DAY
+            and index + 1 < len(scan.tokens)
+            and scan.tokens[index + 1].text in DAYS
+        ):
             return first, index
     return first, last
 
 
-def _opening_after(scan: _Scan, cue_index: int, stop_at_noun: str | None) -> tuple[int, str, int] | None:
+def _opening_after(
+    scan: _Scan, cue_index: int, stop_at_noun: str | None
+) -> tuple[int, str, int] | None:
     """Find what opens the claim after a cue: (token index, kind, folded position).
 
     kind is "that" (أن/إن), "quote", "colon" or "noun" (the readiness noun after أبدى).
     """
-    for index in range(cue_index + 1, min(cue_index + 1 + MAX_SPEAKER_TOKENS, len(scan.tokens) + 1)):
+    for index in range(
+        cue_index + 1, min(cue_index + 1 + MAX_SPEAKER_TOKENS, len(scan.tokens) + 1)
+    ):
         gap_start = scan.tokens[index - 1].end
         gap = scan.gap(index - 1, index)
         for offset, char in enumerate(gap):
@@ -343,12 +362,16 @@ def _verb_candidates(scan: _Scan) -> list[_Candidate]:
 
 
 def _is_backward(scan: _Scan, index: int) -> bool:
-    """"هذا ما صرح به ..." points back at what was just said."""
-    return index >= 2 and scan.tokens[index - 1].text == WHAT and scan.tokens[index - 2].text in BACKWARD_OPENERS
+    """Whether the verb at ``index`` follows "هذا ما" ("هذا ما صرح به"): it points back."""
+    return (
+        index >= 2
+        and scan.tokens[index - 1].text == WHAT
+        and scan.tokens[index - 2].text in BACKWARD_OPENERS
+    )
 
 
 def _backward_candidate(scan: _Scan, index: int, gender: str) -> _Candidate | None:
-    """"هذا ما صرح به X": the speaker follows, the claim is the sentence before ``هذا``.
+    """The speaker of "هذا ما صرح به X" follows the verb; the claim is the sentence before ``هذا``.
 
     When ``هذا`` opens the paragraph the claim span is left empty and the previous paragraph
     becomes the claim when the candidate is resolved.
@@ -383,19 +406,20 @@ def _backward_candidate(scan: _Scan, index: int, gender: str) -> _Candidate | No
 
 
 def _boundary_before(scan: _Scan, index: int) -> bool:
-    """Whether punctuation that ends a phrase (comma, colon, quote, full stop) precedes token ``index``."""
+    """Whether a comma, colon, quote or full stop comes right before token ``index``."""
     if index == 0:
         return True
     gap_start = scan.tokens[index - 1].end
     gap = scan.gap(index - 1, index)
     return any(
-        ch in "،,:؛" + OPENING_QUOTES + ANY_CLOSING or (ch in TERMINALS and scan.is_terminal(gap_start + offset))
+        ch in "،,:؛" + OPENING_QUOTES + ANY_CLOSING
+        or (ch in TERMINALS and scan.is_terminal(gap_start + offset))
         for offset, ch in enumerate(gap)
     )
 
 
 def _speaker_before(scan: _Scan, candidate: _Candidate, earlier: list[_Candidate]) -> None:
-    """Fill an implied speaker from before the verb: "كانت X قد ذكرت", "X الذي أبدى", or "X قال"."""
+    """Fill an implied speaker from before the verb: "كانت X قد ذكرت", "X الذي أبدى", "X قال"."""
     index = candidate.cue_index
     tokens_ = scan.tokens
     if index >= 2 and tokens_[index - 1].text == QAD:
@@ -419,7 +443,7 @@ def _speaker_before(scan: _Scan, candidate: _Candidate, earlier: list[_Candidate
 
 
 def _subject_before(scan: _Scan, candidate: _Candidate, index: int) -> None:
-    """A short noun phrase opening the clause right before ``index`` is the subject ("الوزير قال إن")."""
+    """Take a short noun phrase opening the clause before ``index`` as subject ("الوزير قال")."""
     clause_start = index
     while clause_start > 0 and not _boundary_before(scan, clause_start):
         clause_start -= 1
@@ -438,7 +462,7 @@ def _subject_before(scan: _Scan, candidate: _Candidate, index: int) -> None:
 
 
 def _phrase_candidates(scan: _Scan) -> list[_Candidate]:
-    """"وفق ما يختم التقرير", "بحسب الوكالة، ...", "نقلا عن X": the source named after a phrase."""
+    """Sources named after a phrase: "وفق ما يختم التقرير", "بحسب الوكالة، ...", "نقلا عن X"."""
     found = []
     for index, token in enumerate(scan.tokens):
         word = token.text
@@ -446,7 +470,11 @@ def _phrase_candidates(scan: _Scan) -> list[_Candidate]:
             after = index + 1
         elif word in SOURCE_PHRASES_WITH_VERB:
             after = index + 2
-        elif word == QUOTING_FROM[0] and index + 1 < len(scan.tokens) and scan.tokens[index + 1].text == QUOTING_FROM[1]:
+        elif (
+            word == QUOTING_FROM[0]
+            and index + 1 < len(scan.tokens)
+            and scan.tokens[index + 1].text == QUOTING_FROM[1]
+        ):
             after = index + 2
         else:
             continue
@@ -463,11 +491,19 @@ def _phrase_candidates(scan: _Scan) -> list[_Candidate]:
         sentence_start = scan.sentence_start(token.start)
         before = scan.text[sentence_start : token.start]
         speaker = (scan.tokens[first].start, scan.tokens[last - 1].end)
+        glued_lam = (
+            scan.tokens[first].text.startswith("ل")
+            and after == index + 1
+            and word.startswith(fold("وفق").text)
+        )
+        if glued_lam:
+            speaker = (speaker[0] + 1, speaker[1])  # "وفقا لمصادر": the source is "مصادر"
         implied = last - first == 1 and _is_speech_noun(scan.tokens[first].text)
         if len(tokens(before)) <= 1:
             claim_start = scan.tokens[last - 1].end
+            # "بحسب الوكالة، فإن ...": the claim follows فإن
             if last < len(scan.tokens) and scan.tokens[last].text in LEADING_INTRODUCERS:
-                claim_start = scan.tokens[last].end  # "بحسب الوكالة، فإن ...": the claim follows فإن
+                claim_start = scan.tokens[last].end
             claim = (claim_start, scan.sentence_end(claim_start))
             rule = "phrase-leading"
         else:
@@ -482,13 +518,14 @@ def _phrase_candidates(scan: _Scan) -> list[_Candidate]:
                 speaker=None if implied else speaker,
                 claim=claim,
                 explicit_after=not implied,
+                lam_before_article=glued_lam and scan.tokens[first].text.startswith("لل"),
             )
         )
     return found
 
 
 def _is_speech_noun(word: str) -> bool:
-    """"تصريحاته", "قوله": a speech noun with a possessive pronoun points at the current speaker."""
+    """Whether ``word`` is a speech noun with a possessive ("تصريحاته", "قوله")."""
     for suffix in ("هما", "هم", "ها", "ه"):
         if word.endswith(suffix) and light_stem(word[: -len(suffix)]) in SPEECH_NOUNS:
             return True
@@ -515,11 +552,11 @@ def _headline_candidate(scan: _Scan) -> _Candidate | None:
         return None
     claim = (colon + 1, len(scan.text))
     return _Candidate(
-            cue_index=len(speaker_tokens),
-            cue=(colon, colon + 1),
-            rule="headline",
-            gender=MASCULINE,
-            speaker=(speaker_tokens[0].start, speaker_tokens[-1].end),
+        cue_index=len(speaker_tokens),
+        cue=(colon, colon + 1),
+        rule="headline",
+        gender=MASCULINE,
+        speaker=(speaker_tokens[0].start, speaker_tokens[-1].end),
         claim=claim,
         explicit_after=True,
     )
@@ -537,7 +574,8 @@ def _settle_nesting(scan: _Scan, candidates: list[_Candidate]) -> list[_Candidat
     kept: list[_Candidate] = []
     for candidate in candidates:
         outer = next(
-            (k for k in kept if not k.backward and k.claim[0] <= candidate.cue[0] < k.claim[1]), None
+            (k for k in kept if not k.backward and k.claim[0] <= candidate.cue[0] < k.claim[1]),
+            None,
         )
         if outer is None:
             kept.append(candidate)
@@ -546,13 +584,18 @@ def _settle_nesting(scan: _Scan, candidates: list[_Candidate]) -> list[_Candidat
             outer.claim = (outer.claim[0], min(outer.claim[1], candidate.cue[0]))
             continue
         opener = scan.tokens[candidate.cue_index - 1].text if candidate.cue_index > 0 else ""
-        if candidate.explicit_after and (opener in NESTED_OPENERS or "،" in scan.gap(candidate.cue_index - 1, candidate.cue_index)):
+        if candidate.explicit_after and (
+            opener in NESTED_OPENERS
+            or "،" in scan.gap(candidate.cue_index - 1, candidate.cue_index)
+        ):
             outer.claim = (outer.claim[0], _clause_start(scan, outer.claim[0], candidate.cue_index))
             kept.append(candidate)
     result = []
     for candidate in kept:
         if candidate.rule.startswith("phrase-trailing") and any(
-            other is not candidate and not other.rule.startswith("phrase") and candidate.claim[0] <= other.cue[0] < candidate.claim[1]
+            other is not candidate
+            and not other.rule.startswith("phrase")
+            and candidate.claim[0] <= other.cue[0] < candidate.claim[1]
             for other in kept
         ):
             continue
@@ -578,15 +621,15 @@ class _Speakers:
     """The speakers of one article in order of appearance, for resolving later references."""
 
     def __init__(self) -> None:
-        self.entities: list[SpeakerEntity] = []
-        self.recent: list[SpeakerEntity] = []
+        self.recent: list[SpeakerEntity] = []  # most recent last; an entity recurs per mention
 
-    def explicit(self, text: str, gender: str, adjunct: str, where: tuple[int, int, int]) -> SpeakerEntity:
+    def explicit(
+        self, text: str, gender: str, adjunct: str, where: tuple[int, int, int]
+    ) -> SpeakerEntity:
         words = words_of(text)
         entity = self._same_as(words)
         if entity is None:
             entity = SpeakerEntity(name=text, gender=gender, words=words, keys=set())
-            self.entities.append(entity)
         if words:  # a later "السفير" or "النجار" names the head or the last word of the phrase
             entity.keys |= {light_stem(words[0]), light_stem(words[-1])}
         entity.keys |= {light_stem(t.text) for t in tokens(adjunct)} & SOURCE_NOUNS
@@ -626,19 +669,16 @@ def _ends_with(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
 
 
 def _is_coordination(words: tuple[str, ...]) -> bool:
-    """"كوتراشيف وفياض" names two speakers: a phrase ending in a و-word is not one speaker's name."""
+    """Whether a phrase ends in a و-word, as "كوتراشيف وفياض" does: two speakers, not one name."""
     return len(words) > 1 and words[-1].startswith("و") and len(words[-1]) > 3
 
 
-_FUNCTION_WORDS = frozenset(
-    normalize(w)
-    for w in """في من على إلى عن مع أن إن كان كانت قد لقد هذا هذه ذلك تلك ما لا لم لن ليس ثم أو بل
-    لكن حيث كما بعد قبل بين عند حتى إذا لو كل هو هي هم سبق المقابل السياق وبناء عليه كذلك وسط""".split()
-)
-
-
 def find_attributions(article: Article) -> list[Attribution]:
-    """Every attributed claim of ``article`` in reading order, speakers resolved within the article."""
+    """Every attributed claim of ``article`` in reading order, speakers resolved within it.
+
+    Subheadings and repeated paragraphs are skipped (a continuation verb after a subheading
+    still finds its speaker); a headline's "Speaker:" counts once the body has that speaker.
+    """
     speakers = _Speakers()
     result: list[Attribution] = []
     previous_body: Paragraph | None = None
@@ -653,9 +693,9 @@ def find_attributions(article: Article) -> list[Attribution]:
             headline = (scan, candidate) if candidate else None
         candidates = _paragraph_candidates(scan)
         if open_quote is not None and not candidates:
-            result.append(_continue_quote(article, scan, open_quote))
-            if not result[-1].claim:
-                result.pop()
+            continued = _continue_quote(article, scan, open_quote)
+            if continued.claim:
+                result.append(continued)
             open_quote = None if _quote_closes(scan) else open_quote
             previous_body = paragraph
             continue
@@ -672,8 +712,9 @@ def find_attributions(article: Article) -> list[Attribution]:
         scan, candidate = headline
         words = words_of(scan.text[candidate.speaker[0] : candidate.speaker[1]])
         entity = speakers.known(words)
-        if entity is not None:
-            result.insert(0, _resolve(article, scan, candidate, speakers, None, entity))
+        attribution = _resolve(article, scan, candidate, speakers, None, entity) if entity else None
+        if attribution is not None:
+            result.insert(0, attribution)
     return result
 
 
@@ -742,6 +783,8 @@ def _resolve(
     if candidate.speaker is not None:
         s_start, s_end = scan.folded.span(*candidate.speaker)
         speaker_text = scan.paragraph.ar[s_start:s_end]
+        if candidate.lam_before_article:
+            speaker_text = "ا" + speaker_text  # "للتقرير" -> "التقرير"
         where = (scan.paragraph.index, s_start, s_end)
         if known is not None:
             entity = known

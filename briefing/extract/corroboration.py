@@ -10,15 +10,16 @@ Iraq do not report the same fact. The shared words say why.
 
 from __future__ import annotations
 
-from collections import Counter
+import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from briefing.extract.arabic import content_stems, fold, tokens
+from briefing.extract.arabic import content_stems
 from briefing.extract.clashes import FeatureIndex
 from briefing.structure import Briefing, ParagraphKind
 
 CORROBORATED, SINGLE_SOURCE = "corroborated", "single-source"
-CORROBORATION_THRESHOLD = 0.2
+CORROBORATION_THRESHOLD = 0.25
 MIN_SHARED_WORDS = 3
 INFORMATIVE_IDF = 1.0  # ln(N/n) >= 1: the word is in fewer than about a third of the paragraphs
 SHARED_WORDS_SHOWN = 6
@@ -46,14 +47,38 @@ class Corroboration:
     matches: list[SourceMatch] = field(default_factory=list)
 
 
+# A number is one token with its separators ("3.1", "25,000"); single digits say little.
+NUMBER = re.compile(r"\d+(?:[.,٫]\d+)*")
+MIN_NUMBER_LENGTH = 2
+
+
 def _paragraph_features(text: str) -> tuple[set[str], dict[str, Counter]]:
     surfaces: dict[str, Counter] = {}
     for stem, token in content_stems(text):
         surfaces.setdefault(stem, Counter())[token.text] += 1
-    for token in tokens(fold(text).text):
-        if token.text.isdigit():
-            surfaces.setdefault(f"#{token.text}", Counter())[token.text] += 1
+    for number in NUMBER.findall(text):
+        if len(number) >= MIN_NUMBER_LENGTH:
+            surfaces.setdefault(f"#{number}", Counter())[number] += 1
     return set(surfaces), surfaces
+
+
+def _shared_informative_counts(index: FeatureIndex) -> list[dict[int, int]]:
+    """For each paragraph, how many informative features it shares with each other paragraph.
+
+    Read off posting lists, so only paragraphs that share something are ever compared.
+    """
+    postings: dict[str, list[int]] = defaultdict(list)
+    for number, features in enumerate(index.features):
+        for feature in features:
+            if index.idf[feature] >= INFORMATIVE_IDF:
+                postings[feature].append(number)
+    counts: list[dict[int, int]] = [defaultdict(int) for _ in index.features]
+    for holders in postings.values():
+        for i in holders:
+            for j in holders:
+                if i != j:
+                    counts[i][j] += 1
+    return counts
 
 
 def corroborate(briefing: Briefing) -> list[Corroboration]:
@@ -70,17 +95,16 @@ def corroborate(briefing: Briefing) -> list[Corroboration]:
         if paragraph.kind in COMPARED_KINDS
     ]
     index = FeatureIndex([_paragraph_features(p.ar) for _, p in places])
+    shared_informative = _shared_informative_counts(index)
     result = []
     for i, (article_id, paragraph) in enumerate(places):
         best: dict[str, tuple[float, int]] = {}
-        for j, (other_id, _) in enumerate(places):
-            if other_id == article_id:
+        for j, count in shared_informative[i].items():
+            other_id = places[j][0]
+            if other_id == article_id or count < MIN_SHARED_WORDS:
                 continue
             score = index.similarity(i, j)
-            if score < CORROBORATION_THRESHOLD or score <= best.get(other_id, (0.0, -1))[0]:
-                continue
-            informative = [f for f in index.features[i] & index.features[j] if index.idf[f] >= INFORMATIVE_IDF]
-            if len(informative) >= MIN_SHARED_WORDS:
+            if score >= CORROBORATION_THRESHOLD and score > best.get(other_id, (0.0, -1))[0]:
                 best[other_id] = (score, j)
         matches = [
             SourceMatch(

@@ -20,7 +20,7 @@ MIN_ROLE_WORDS = 2
 
 
 def extract_viewpoints(briefing: Briefing) -> tuple[list[Viewpoint], list[Clash]]:
-    """Every attributed claim of every article, topics and polarity set, and the clashes between them."""
+    """Every attributed claim of every article with topic and polarity, and the clashes."""
     viewpoints: list[Viewpoint] = []
     claims: list[Claim] = []
     for article in briefing.articles:
@@ -34,7 +34,9 @@ def extract_viewpoints(briefing: Briefing) -> tuple[list[Viewpoint], list[Clash]
                     actor=actor,
                     cue=attribution.cue,
                     claim_ar=attribution.claim,
-                    claim_en=claim_english(paragraph, attribution.claim_start, attribution.claim_end),
+                    claim_en=claim_english(
+                        paragraph, attribution.claim_start, attribution.claim_end
+                    ),
                     article=attribution.article,
                     paragraph=attribution.paragraph,
                     start=attribution.claim_start,
@@ -47,7 +49,9 @@ def extract_viewpoints(briefing: Briefing) -> tuple[list[Viewpoint], list[Clash]
                 Claim(
                     speaker=_speaker_key(attribution, actor),
                     text=attribution.claim,
-                    name=viewpoints[-1].speaker_en if actor is not None else attribution.entity.name,
+                    name=viewpoints[-1].speaker_en
+                    if actor is not None
+                    else attribution.entity.name,
                     cue=attribution.cue,
                     actors=_actors_in_claim(briefing.actors, attribution),
                     speaker_words=attribution.entity.name,
@@ -57,14 +61,14 @@ def extract_viewpoints(briefing: Briefing) -> tuple[list[Viewpoint], list[Clash]
     for topic in topics:
         for member in topic.members:
             viewpoints[member].topic = topic.label
-    for viewpoint, polarity in zip(viewpoints, polarities):
+    for viewpoint, polarity in zip(viewpoints, polarities, strict=True):
         viewpoint.polarity = polarity.label
     clashes = [Clash(topic=c.topic, a=c.a, b=c.b, because=c.because) for c in found]
     return viewpoints, clashes
 
 
 def _speaker_key(attribution: Attribution, actor: int | None) -> str:
-    """Who a claim belongs to for clash purposes: the actor when linked, else the article's speaker."""
+    """Who a claim belongs to for clashes: the linked actor, else the article's speaker."""
     if actor is not None:
         return f"actor:{actor}"
     return f"{attribution.article}:{attribution.entity.name}"
@@ -92,7 +96,9 @@ def link_speaker(actors: list[Actor], attribution: Attribution) -> int | None:
     return _actor_by_name(actors, entity)
 
 
-def _actor_inside(actors: list[Actor], article: str, paragraph: int, start: int, end: int) -> int | None:
+def _actor_inside(
+    actors: list[Actor], article: str, paragraph: int, start: int, end: int
+) -> int | None:
     """A person named anywhere in the speaker phrase, or an organisation/place that heads it."""
     best: tuple[tuple[int, int], int] | None = None
     for index, actor in enumerate(actors):
@@ -121,7 +127,9 @@ def _actor_by_name(actors: list[Actor], entity: SpeakerEntity) -> int | None:
             return index
     for index, actor in enumerate(actors):
         role = words_of(actor.role_ar or "")
-        if len(role) >= MIN_ROLE_WORDS and (contains_sequence(role, entity.words) or contains_sequence(entity.words, role)):
+        if len(role) >= MIN_ROLE_WORDS and (
+            contains_sequence(role, entity.words) or contains_sequence(entity.words, role)
+        ):
             return index
     return None
 
@@ -137,7 +145,7 @@ def speaker_english(actors: list[Actor], actor: int | None, entity: SpeakerEntit
 
 
 def _actors_in_claim(actors: list[Actor], attribution: Attribution) -> set[int]:
-    """Actors named inside the claim span: claims about the same actors share a topic more readily."""
+    """Actors named inside the claim: claims about the same actors share a topic more readily."""
     return {
         index
         for index, actor in enumerate(actors)

@@ -10,12 +10,15 @@ from pathlib import Path
 
 import ctranslate2
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefing.testing.argos_fixture import (
     BENCHMARK_D_MODEL,
     BENCHMARK_FFN,
     BENCHMARK_LAYERS,
     BENCHMARK_VOCABULARY,
+    ROMANISATION,
     build_argos_package,
     expected_translation,
     gloss_token,
@@ -132,6 +135,27 @@ def test_model_output_equals_the_independently_computed_gloss(gloss_package):
     outputs = argos_translate(installed, sentences)
     assert outputs == [expected_translation(installed, sentence) for sentence in sentences]
     assert len(set(outputs)) == len(set(sentences))
+
+
+def test_any_arabic_text_translates_to_its_gloss(gloss_package):
+    """Random text over every romanised character, spaces, Latin and an unseen symbol."""
+    from argostranslate.package import Package
+
+    _, _, installed = gloss_package
+    tokenizer = Package(installed).tokenizer
+    translator = ctranslate2.Translator(str(installed / "model"), device="cpu", intra_threads=1)
+    alphabet = sorted(ROMANISATION) + [" ", " ", ".", "x", "☃"]
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.text(alphabet=alphabet, max_size=60))
+    def translates_to_its_gloss(text):
+        [result] = translator.translate_batch(
+            [tokenizer.encode(text)], replace_unknowns=True, beam_size=4, length_penalty=0.2
+        )
+        output = tokenizer.decode(result.hypotheses[0])
+        assert output.removeprefix(" ") == expected_translation(installed, text)
+
+    translates_to_its_gloss()
 
 
 def test_known_sentence_gives_its_romanisation_with_either_tokenizer(gloss_package):

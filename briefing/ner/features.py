@@ -2,12 +2,14 @@
 
 Arabic has no capital letters, so the cues are the word itself (without its clitics), its
 prefixes and suffixes (``ال``, the nisba ``ي``/``ية``), the words around it (a title before a
-name, ``في`` before a place) and whether it is a known place, given name or title.
+name, ``في`` before a place) and whether it is a known place, given name, title, or a name the
+training text tagged (``TrainingLists``).
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
+from dataclasses import dataclass
 
 from briefing.ner.gazetteer import match_place
 from briefing.ner.lexicon import given_name, nationality, title_at
@@ -15,7 +17,67 @@ from briefing.ner.text import normalize, split_proclitics
 
 _WINDOW = 2
 # What a word tells about its neighbour: being a known name or title, its clitics, its ending.
-_NEIGHBOUR_FEATURES = ("w=", "gaz=", "clitic=", "suf2=", "suf3=", "pre3=", "shape=", "common")
+_NEIGHBOUR_FEATURES = ("w=", "gaz=", "clitic=", "suf2=", "suf3=", "pre3=", "shape=", "common", "seen=")
+MAX_ENTITY_WORDS = 5
+TAGGED_TYPES = ("PERS", "ORG", "LOC")
+
+
+@dataclass(frozen=True)
+class TrainingLists:
+    """What the training text says besides the CRF weights: its frequent stems and its names.
+
+    ``entities`` maps the stems of a tagged name to its usual type; the tagger then knows
+    ``الأمم المتحدة`` or ``حزب الله`` in new text without having to generalise to them.
+    """
+
+    common: frozenset[str]
+    entities: dict[tuple[str, ...], str]
+
+
+def stem_of(token: str) -> str:
+    """The normalised token without proclitics, the unit of the training lists."""
+    return split_proclitics(normalize(token))[1]
+
+
+def common_words(sentences: list[list[str]], min_count: int) -> frozenset[str]:
+    """Stems seen at least ``min_count`` times: names are rare, function words are not."""
+    counts = Counter(stem_of(token) for tokens in sentences for token in tokens)
+    return frozenset(stem for stem, count in counts.items() if count >= min_count)
+
+
+def tagged_entities(sentences: list[list[tuple[str, str]]]) -> dict[tuple[str, ...], str]:
+    """Every PERS/ORG/LOC name of BIO-tagged sentences, as stems, with its most frequent type."""
+    votes: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    for sentence in sentences:
+        key: list[str] = []
+        kind = None
+        for token, tag in sentence + [("", "O")]:
+            prefix, _, tag_type = tag.partition("-")
+            if kind is not None and not (prefix == "I" and tag_type == kind):
+                if len(key) <= MAX_ENTITY_WORDS:
+                    votes[tuple(key)][kind] += 1
+                key, kind = [], None
+            if prefix in ("B", "I") and kind is None and tag_type in TAGGED_TYPES:
+                key, kind = [], tag_type
+            if kind is not None:
+                key.append(stem_of(token))
+    return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
+
+
+def _seen_tags(stems: list[str], entities: dict[tuple[str, ...], str]) -> list[str]:
+    """``B-ORG``/``I-ORG``... where a name of the training lists occurs (longest match first)."""
+    tags = [""] * len(stems)
+    i = 0
+    while i < len(stems):
+        for length in range(min(MAX_ENTITY_WORDS, len(stems) - i), 0, -1):
+            kind = entities.get(tuple(stems[i : i + length]))
+            if kind is not None:
+                tags[i : i + length] = ["B-" + kind] + ["I-" + kind] * (length - 1)
+                i += length
+                break
+        else:
+            i += 1
+    return tags
 
 
 def _word_shape(word: str) -> str:
@@ -28,8 +90,9 @@ def _word_shape(word: str) -> str:
     return "arabic"
 
 
-def _lexical(words: list[str], stems: list[str], common: frozenset[str]) -> list[list[str]]:
+def _lexical(words: list[str], stems: list[str], lists: TrainingLists) -> list[list[str]]:
     """Per-word features that do not look at neighbours."""
+    seen = _seen_tags(stems, lists.entities)
     place_tags = [""] * len(words)
     i = 0
     while i < len(words):
@@ -69,31 +132,19 @@ def _lexical(words: list[str], stems: list[str], common: frozenset[str]) -> list
             features.append("gaz=nationality")
         if title_tags[i]:
             features.append("gaz=title")
-        if stem in common:
+        if stem in lists.common:
             features.append("common")
+        if seen[i]:
+            features.append("seen=" + seen[i])
         result.append(features)
     return result
 
 
-def stem_of(token: str) -> str:
-    """The normalised token without proclitics, the unit of ``common_words``."""
-    return split_proclitics(normalize(token))[1]
-
-
-def common_words(sentences: list[list[str]], min_count: int) -> frozenset[str]:
-    """Stems seen at least ``min_count`` times: names are rare, function words are not."""
-    counts = Counter(stem_of(token) for tokens in sentences for token in tokens)
-    return frozenset(stem for stem, count in counts.items() if count >= min_count)
-
-
-def sentence_features(tokens: list[str], common: frozenset[str]) -> list[list[str]]:
-    """CRF features for each token of one sentence (tokens as written).
-
-    ``common`` is the set of frequent stems of the training text (see ``common_words``).
-    """
+def sentence_features(tokens: list[str], lists: TrainingLists) -> list[list[str]]:
+    """CRF features for each token of one sentence (tokens as written)."""
     words = [normalize(token) for token in tokens]
     stems = [split_proclitics(word)[1] for word in words]
-    own = _lexical(words, stems, common)
+    own = _lexical(words, stems, lists)
     features = []
     for i in range(len(words)):
         row = ["bias"] + own[i]

@@ -25,7 +25,7 @@ GIVEN_NAMES = {
     "حسن": "Hassan", "حسين": "Hussein", "عمر": "Omar", "عثمان": "Othman", "خالد": "Khaled",
     "عبدالله": "Abdullah", "عبد الله": "Abdullah", "عبدالرحمن": "Abdulrahman",
     "عبد الرحمن": "Abdulrahman", "عبدالعزيز": "Abdulaziz", "عبد العزيز": "Abdulaziz",
-    "عبد المهدي": "Abdul Mahdi", "إبراهيم": "Ibrahim", "إسماعيل": "Ismail", "يوسف": "Youssef",
+    "عبد المهدي": "Abdul Mahdi", "عبد": "Abd", "إبراهيم": "Ibrahim", "إسماعيل": "Ismail", "يوسف": "Youssef",
     "يحيى": "Yahya", "موسى": "Musa", "عيسى": "Issa", "سليمان": "Suleiman", "داود": "Dawood",
     "قيس": "Qais", "عمار": "Ammar", "عمرو": "Amr", "سعد": "Saad", "سعيد": "Said", "صالح": "Salih",
     "فالح": "Falih", "فلاح": "Falah", "صباح": "Sabah", "جعفر": "Jaafar", "حيدر": "Haider",

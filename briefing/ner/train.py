@@ -3,6 +3,10 @@
 The held-out part is the end of the file (contiguous news text), so no article is split between
 training and evaluation by chance. L-BFGS training has no random component: the same corpus and
 settings give the same model file.
+
+The list of names seen in training is a feature, so in training each sentence sees only the
+names of the *other* folds (contiguous blocks of the corpus): otherwise every training name
+would be "known" and the CRF would learn to trust the list far more than it deserves on new text.
 """
 
 from __future__ import annotations
@@ -13,9 +17,9 @@ from pathlib import Path
 import pycrfsuite
 
 from briefing.ner.corpus import Sentence
-from briefing.ner.features import common_words, sentence_features
+from briefing.ner.features import TrainingLists, common_words, sentence_features, tagged_entities
 from briefing.ner.scoring import Score, score
-from briefing.ner.tagger import MODEL_FILE, Tagger, write_common_words
+from briefing.ner.tagger import MODEL_FILE, Tagger, write_lists
 
 SCORED_TYPES = ("PERS", "ORG", "LOC")
 HELD_OUT_SENTENCES = 600
@@ -30,6 +34,7 @@ class Settings:
     max_iterations: int = 200
     min_feature_frequency: int = 1
     common_word_count: int = 3
+    folds: int = 5
 
 
 def split_held_out(
@@ -46,8 +51,12 @@ def train(sentences: list[Sentence], model_dir: Path, settings: Settings = Setti
     texts = [[token for token, _ in sentence] for sentence in sentences]
     common = common_words(texts, settings.common_word_count)
     trainer = pycrfsuite.Trainer(verbose=False)
-    for tokens, sentence in zip(texts, sentences):
-        trainer.append(sentence_features(tokens, common), [tag for _, tag in sentence])
+    fold_size = -(-len(sentences) // settings.folds)
+    for start in range(0, len(sentences), fold_size):
+        others = sentences[:start] + sentences[start + fold_size :]
+        lists = TrainingLists(common, tagged_entities(others))
+        for tokens, sentence in zip(texts[start : start + fold_size], sentences[start : start + fold_size]):
+            trainer.append(sentence_features(tokens, lists), [tag for _, tag in sentence])
     trainer.set_params(
         {
             "c1": settings.c1,
@@ -58,7 +67,7 @@ def train(sentences: list[Sentence], model_dir: Path, settings: Settings = Setti
         }
     )
     model_dir.mkdir(parents=True, exist_ok=True)
-    write_common_words(model_dir, common)
+    write_lists(model_dir, TrainingLists(common, tagged_entities(sentences)))
     trainer.train(str(model_dir / MODEL_FILE))
 
 

@@ -1,0 +1,230 @@
+"""Finding the names in one paragraph: the CRF, the place gazetteer and title patterns together.
+
+Each source sees what the others miss: the CRF generalises to unseen names but stops short of
+long organisation names, the gazetteer knows every country (``بالأردن``) whatever its context,
+and patterns read the structure news uses to introduce people and bodies (``رئيس هيئة الحشد
+الشعبي فالح الفياض``: a title, the body it heads, then the person). Where they overlap, the
+longest name wins, then the more specific source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefing.extract.dates_lexicon import LEXICON, Kind, fold
+from briefing.ner.gazetteer import AMBIGUOUS_PLACE_FORMS, Place, match_place, place_index
+from briefing.ner.lexicon import nationality, title_at, word_gloss
+from briefing.ner.scoring import entity_spans
+from briefing.ner.tagger import Tagger
+from briefing.ner.text import Token, candidate_stems, normalize, tokenize
+
+TYPES = {"PERS": "person", "ORG": "organization", "LOC": "location"}
+
+# Nouns that open an organisation's name when a described body follows (``قوات الحشد الشعبي``,
+# ``لجنة الأمن والدفاع``); the definite ones open it on their own (``التحالف الدولي``).
+ORG_HEADS = frozenset(
+    normalize(word)
+    for word in (
+        "قوات", "هيئة", "مركز", "لجنة", "وزارة", "مجلس", "حزب", "حركة", "منظمة", "معهد", "وكالة",
+        "جامعة", "شركة", "جيش", "التحالف", "الجيش", "الاتحاد", "الحرس", "البنك",
+    )
+)
+# Letters a name can carry in front of it without being part of it: and, so, with/in, for, like.
+_PARTICLES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
+_SOURCE_RANK = {"pattern": 3, "gazetteer": 2, "model": 1}
+_MAX_ORG_WORDS = 7
+
+
+@dataclass
+class Found:
+    """A name in a paragraph: its type, its tokens and its exact text without leading clitics."""
+
+    type: str
+    first: int
+    last: int  # one past the last token
+    start: int
+    end: int
+    text: str
+    words: tuple[str, ...]  # normalised, leading clitics removed
+    source: str
+    place: Place | None = None
+
+
+def _particle_prefix(word: str, core: str) -> bool:
+    """Whether ``word`` is ``core`` with nothing but particles before it (``وقوات`` for ``قوات``)."""
+    return word.endswith(core) and word[: len(word) - len(core)] in _PARTICLES
+
+
+def _is_date_word(word: str) -> bool:
+    return any(
+        entry.kind in (Kind.MONTH, Kind.WEEKDAY)
+        for reading in candidate_stems(word)
+        for entry in LEXICON.get(fold(reading), [])
+    )
+
+
+def _describes(word: str) -> bool:
+    """Whether a word can continue an organisation's name: a known name word or a nationality."""
+    for reading in candidate_stems(word)[:3]:
+        if word_gloss(reading) or nationality(reading):
+            return True
+    return False
+
+
+def _org_patterns(words: list[str]) -> list[tuple[str, int, int]]:
+    """``ORG_HEAD`` + described words: ``قوات الحشد الشعبي``, ``لجنة الأمن والدفاع البرلمانية``."""
+    found = []
+    for i, word in enumerate(words):
+        if not any(_particle_prefix(word, head) for head in ORG_HEADS):
+            continue
+        j = i + 1
+        while j < len(words) and j - i < _MAX_ORG_WORDS and _describes(words[j]):
+            j += 1
+        if j - i >= 2:
+            found.append(("ORG", i, j))
+    return found
+
+
+def _person_patterns(words: list[str], model_spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """A body named between a title and a person: ``أمين عام [عصائب أهل الحق] قيس الخزعلي``.
+
+    The gap between a title that takes an object (head *of*, secretary-general *of*) and the
+    name the model found after it is the body, less trailing nationality adjectives.
+    """
+    person_starts = {first for kind, first, _ in model_spans if kind == "PERS"}
+    found = []
+    for i in range(len(words)):
+        title = title_at(words, i)
+        if title is None or not title[0].takes_object:
+            continue
+        gap_start = i + title[1]
+        gap_end = next((k for k in range(gap_start + 1, min(gap_start + _MAX_ORG_WORDS, len(words))) if k in person_starts), None)
+        if gap_end is None:
+            continue
+        while gap_end > gap_start and nationality(words[gap_end - 1]):
+            gap_end -= 1
+        if gap_end > gap_start and title_at(words, gap_start) is None:
+            found.append(("ORG", gap_start, gap_end))
+    return found
+
+
+def _place_matches(words: list[str]) -> list[tuple[str, int, int]]:
+    found = []
+    i = 0
+    while i < len(words):
+        match = match_place(words, i)
+        if match is None or words[i] in AMBIGUOUS_PLACE_FORMS:
+            i += 1
+            continue
+        found.append(("LOC", i, i + match[1]))
+        i += match[1]
+    return found
+
+
+def _model_spans(tagger: Tagger, tokens: list[Token], sentences: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+    """The CRF's PERS/ORG/LOC names, tagging sentence by sentence as it was trained."""
+    spans = []
+    for start, end in sentences:
+        indices = [i for i, token in enumerate(tokens) if start <= token.start and token.end <= end]
+        if not indices:
+            continue
+        tags = tagger.tag([tokens[i].text for i in indices])
+        for kind, first, last in entity_spans(tags):
+            if kind in TYPES:
+                spans.append((kind, indices[first], indices[last - 1] + 1))
+    return spans
+
+
+def _leading_clitics(word: str, first_word_readings: list[str]) -> int:
+    """How many letters of ``word`` (normalised) are particles, given the reading that matched."""
+    for reading in first_word_readings:
+        if word.endswith(reading) and word[: len(word) - len(reading)] in _PARTICLES:
+            return len(word) - len(reading)
+    return 0
+
+
+def _letters_to_offset(text: str, letters: int) -> int:
+    """The offset in ``text`` after its first ``letters`` letters (diacritics do not count)."""
+    seen = 0
+    for offset, ch in enumerate(text):
+        if seen == letters:
+            return offset
+        if normalize(ch):
+            seen += 1
+    return len(text)
+
+
+def _first_word_reading(word: str, kind: str, rest: tuple[str, ...]) -> str:
+    """The first word of a name without the particles glued to it (``وكوتراشيف`` -> ``كوتراشيف``).
+
+    The article stays (``الخزعلي``); a place takes the spelling the gazetteer knows.
+    """
+    readings = candidate_stems(word)
+    if kind == "LOC":
+        index = place_index()
+        for reading in readings:
+            if (reading,) + rest in index:
+                return reading
+    for reading in readings:
+        if reading == word:
+            continue
+        if reading.startswith("ال") or (word[0] in "وف" and len(reading) == len(word) - 1):
+            return reading
+    return word
+
+
+def _make_found(text: str, tokens: list[Token], words: list[str], kind: str, first: int, last: int, source: str) -> Found:
+    rest = tuple(words[first + 1 : last])
+    reading = _first_word_reading(words[first], kind, rest)
+    clitics = _leading_clitics(words[first], [reading])
+    start = tokens[first].start + _letters_to_offset(tokens[first].text, clitics)
+    end = tokens[last - 1].end
+    name_words = (reading,) + rest
+    place = place_index().get(name_words)
+    entity_type = "location" if place is not None else TYPES[kind]
+    return Found(entity_type, first, last, start, end, text[start:end], name_words, source, place)
+
+
+def _not_a_name(words: list[str]) -> bool:
+    """Spans made only of dates, titles, nationality adjectives or punctuation are no actor."""
+    for i, word in enumerate(words):
+        if not any(ch.isalpha() for ch in word):
+            continue
+        if _is_date_word(word) or nationality(word) or title_at(words, i):
+            continue
+        return False
+    return True
+
+
+@dataclass
+class Names:
+    """A paragraph's tokens (as written and normalised) and the names found among them."""
+
+    tokens: list[Token]
+    words: list[str]
+    found: list[Found]
+
+
+def find_mentions(text: str, sentences: list[tuple[int, int]], tagger: Tagger) -> Names:
+    """Every person, organisation and place named in ``text``, in text order, without overlaps.
+
+    ``sentences`` are (start, end) offsets of the text's sentences; the CRF tags each alone.
+    """
+    tokens = tokenize(text)
+    words = [normalize(token.text) for token in tokens]
+    model = _model_spans(tagger, tokens, sentences or [(0, len(text))])
+    candidates = (
+        [(kind, first, last, "model") for kind, first, last in model]
+        + [(kind, first, last, "gazetteer") for kind, first, last in _place_matches(words)]
+        + [(kind, first, last, "pattern") for kind, first, last in _org_patterns(words)]
+        + [(kind, first, last, "pattern") for kind, first, last in _person_patterns(words, model)]
+    )
+    candidates.sort(key=lambda c: (-(c[2] - c[1]), -_SOURCE_RANK[c[3]], c[1]))
+    taken = [False] * len(tokens)
+    accepted = []
+    for kind, first, last, source in candidates:
+        if any(taken[first:last]) or _not_a_name(words[first:last]):
+            continue
+        taken[first:last] = [True] * (last - first)
+        accepted.append(_make_found(text, tokens, words, kind, first, last, source))
+    return Names(tokens, words, sorted(accepted, key=lambda found: found.first))

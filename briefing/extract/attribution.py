@@ -11,7 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from briefing.extract.arabic import Folded, Token, fold, light_stem, normalize, tokens, words_of
+from briefing.extract.arabic import (
+    Folded,
+    Token,
+    fold,
+    light_stem,
+    normalize,
+    tokens,
+    words_of,
+)
 from briefing.structure import Article, Paragraph, ParagraphKind
 
 MASCULINE, FEMININE, PLURAL = "m", "f", "pl"
@@ -116,6 +124,7 @@ MAX_SPEAKER_TOKENS = 20
 MAX_PHRASE_SPEAKER_TOKENS = 8
 MAX_SUBJECT_TOKENS = 5
 MAX_HEADLINE_SPEAKER_TOKENS = 6
+MIN_GLUED_SOURCE_LETTERS = 3  # "لمصادر" is ل + a source; "لا" is not
 
 
 @dataclass
@@ -224,7 +233,7 @@ class _Scan:
         return 0
 
     def quote_end(self, opening: int) -> tuple[int, bool]:
-        """Where the quotation opened at ``opening`` closes, and whether it does in this paragraph."""
+        """Where the quotation opened at ``opening`` closes, and whether it closes here."""
         closers = CLOSING_FOR.get(self.text[opening], ANY_CLOSING)
         for position in range(opening + 1, len(self.text)):
             if self.text[position] in closers:
@@ -482,17 +491,20 @@ def _phrase_candidates(scan: _Scan) -> list[_Candidate]:
             after += 2  # "وفق ما يختم", "وفقا لما كشفه": skip "ما" and its verb
         last = after
         while last < len(scan.tokens) and last - after < MAX_PHRASE_SPEAKER_TOKENS:
-            if last > after and _boundary_before(scan, last):
-                break
+            if last > after and (_boundary_before(scan, last) or _cue_form(scan.tokens[last].text)):
+                break  # a reporting verb starts a clause of its own
             last += 1
         first, last = _trim_speaker(scan, after, last)
         if last <= first or scan.tokens[first].text in NOT_SOURCES:
             continue
+        if normalize(scan.tokens[first].text) in _FUNCTION_WORDS:
+            continue  # "وفق لا ..." names no source
         sentence_start = scan.sentence_start(token.start)
         before = scan.text[sentence_start : token.start]
         speaker = (scan.tokens[first].start, scan.tokens[last - 1].end)
         glued_lam = (
             scan.tokens[first].text.startswith("ل")
+            and len(scan.tokens[first].text) > MIN_GLUED_SOURCE_LETTERS
             and after == index + 1
             and word.startswith(fold("وفق").text)
         )

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from briefing.extract.arabic import content_stems, fold, light_stem, normalize, tokens
+from briefing.structure import Clash
 
 NEGATIVE, POSITIVE, NEUTRAL = "negative", "positive", "neutral"
 
@@ -77,7 +78,7 @@ def claim_polarity(claim_ar: str, cue: str = "") -> Polarity:
             conceded_until = _clause_end(text, token.end)
         if token.start < conceded_until:
             continue
-        if word in NEGATIONS:
+        if word in NEGATIONS or (word[:1] in "وف" and word[1:] in NEGATIONS):
             if following in NOT_ONLY or previous in CONDITIONALS:
                 continue
             polarity.negative.append(
@@ -120,16 +121,10 @@ class Claim:
 
 @dataclass
 class Topic:
+    """Claims (indices into the claim list) about one thing, and the words that name it."""
+
     label: str
     members: list[int]
-
-
-@dataclass
-class ClashFound:
-    topic: str
-    a: int
-    b: int
-    because: str
 
 
 def _features(claim: Claim) -> tuple[set[str], dict[str, Counter]]:
@@ -256,7 +251,7 @@ def _label(index: FeatureIndex, members: list[int]) -> str:
     return "، ".join(words)
 
 
-def find_clashes(claims: list[Claim]) -> tuple[list[Topic], list[Polarity], list[ClashFound]]:
+def find_clashes(claims: list[Claim]) -> tuple[list[Topic], list[Polarity], list[Clash]]:
     """Topics, the polarity of every claim, and the clashes: at most one per pair of speakers.
 
     A clash is a negative and a positive claim by different speakers that are related at least
@@ -293,7 +288,7 @@ def find_clashes(claims: list[Claim]) -> tuple[list[Topic], list[Polarity], list
     ]
     label_of = {m: topic.label for topic in topics for m in topic.members}
     clashes = [
-        ClashFound(label_of[a], a, b, _because(claims, polarities, index, a, b)) for a, b in pairs
+        Clash(label_of[a], a, b, _because(claims, polarities, index, a, b)) for a, b in pairs
     ]
     return topics, polarities, clashes
 

@@ -57,13 +57,12 @@ def extract_viewpoints(briefing: Briefing) -> tuple[list[Viewpoint], list[Clash]
                     speaker_words=attribution.entity.name,
                 )
             )
-    topics, polarities, found = find_clashes(claims)
+    topics, polarities, clashes = find_clashes(claims)
     for topic in topics:
         for member in topic.members:
             viewpoints[member].topic = topic.label
     for viewpoint, polarity in zip(viewpoints, polarities, strict=True):
         viewpoint.polarity = polarity.label
-    clashes = [Clash(topic=c.topic, a=c.a, b=c.b, because=c.because) for c in found]
     return viewpoints, clashes
 
 

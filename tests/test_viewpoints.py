@@ -25,7 +25,7 @@ from briefing.extract.clashes import (
     find_clashes,
 )
 from briefing.extract.corroboration import CORROBORATED, SINGLE_SOURCE, corroborate
-from briefing.extract.viewpoints import claim_english, extract_viewpoints
+from briefing.extract.viewpoints import claim_english, english_of_phrase, extract_viewpoints
 from briefing.ingest import paragraphs_from_text, read_article
 from briefing.segment import segment_article
 from briefing.structure import Actor, Article, Briefing, Mention
@@ -509,6 +509,18 @@ def test_unnamed_title_links_to_the_actor_with_that_role():
     ]
     viewpoints, _ = extract_viewpoints(Briefing(title="t", articles=[article], actors=actors))
     assert viewpoints and all(v.actor == 0 for v in viewpoints)
+
+
+@pytest.mark.parametrize(
+    "phrase, english",
+    [
+        ("الولايات المتحدة", "United States"),
+        ("السفير الروسي لدى العراق", "Russian ambassador to Iraq"),
+        ("المحلل السياسي صباح العكيلي", "Sabah al-Akili (political analyst)"),
+    ],
+)
+def test_unlinked_speaker_gets_english_from_the_word_lists(phrase, english):
+    assert english_of_phrase(phrase) == english
 
 
 def test_english_claim_is_none_until_translated_and_exact_after():

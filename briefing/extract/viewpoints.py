@@ -8,9 +8,13 @@ sentence by sentence from the aligned translation, and topics and clashes come f
 
 from __future__ import annotations
 
-from briefing.extract.arabic import contains_sequence, romanize, words_of
+from briefing.extract.arabic import contains_sequence, words_of
 from briefing.extract.attribution import Attribution, SpeakerEntity, find_attributions
 from briefing.extract.clashes import Claim, find_clashes
+from briefing.ner.english import gloss_name, role_english
+from briefing.ner.gazetteer import match_place
+from briefing.ner.romanize import romanize
+from briefing.ner.text import normalize as ner_normalize
 from briefing.structure import Actor, Briefing, Clash, Paragraph, Viewpoint
 
 # When several actors are named inside one speaker phrase, a person is the speaker
@@ -134,13 +138,36 @@ def _actor_by_name(actors: list[Actor], entity: SpeakerEntity) -> int | None:
 
 
 def speaker_english(actors: list[Actor], actor: int | None, entity: SpeakerEntity) -> str:
-    """The linked actor's English name with its role, else a romanisation of the Arabic speaker."""
+    """The linked actor's English name with its role, else English put together from the Arabic."""
     if actor is None:
-        return romanize(entity.name)
+        return english_of_phrase(entity.name)
     linked = actors[actor]
     if linked.role_en:
         return f"{linked.name_en} ({linked.role_en})"
     return linked.name_en
+
+
+def english_of_phrase(phrase: str) -> str:
+    """English for an unlinked speaker phrase from the NER word lists: a place, an organisation
+    whose words are all known, a known role followed by a romanised name, or a romanisation."""
+    written = phrase.split()
+    words = [ner_normalize(w) for w in written]
+    places = {}
+    for start in range(len(words)):
+        found = match_place(words, start)
+        if found:
+            places[start] = (found[1], found[0].name_en)
+    if places.get(0, (0, ""))[0] == len(words):
+        return places[0][1]
+    organisation = gloss_name(words)
+    if organisation:
+        return organisation
+    for cut in range(len(words), 0, -1):
+        role = role_english(words[:cut], {i: p for i, p in places.items() if i < cut})
+        if role:
+            name = " ".join(written[cut:])
+            return f"{romanize(name)} ({role})" if name else role
+    return romanize(phrase)
 
 
 def _actors_in_claim(actors: list[Actor], attribution: Attribution) -> set[int]:

@@ -232,23 +232,45 @@ def group_topics(claims: list[Claim], index: FeatureIndex | None = None) -> list
         del sums[a], sums[b]
         sums[merged] = linked
     clusters = sorted(members.values(), key=lambda group: group[0])
-    return [Topic(_label(index, group), group) for group in clusters]
+    texts = [c.text for c in claims]
+    return [Topic(_label(index, group, texts), group) for group in clusters]
 
 
-def _label(index: FeatureIndex, members: list[int]) -> str:
-    """The topic's most telling words: shared by most members, rare elsewhere."""
+def _label(index: FeatureIndex, members: list[int], texts: list[str]) -> str:
+    """The topic's most telling words: shared by most members, rare elsewhere.
+
+    Words written together in a member ("الولايات" + "المتحدة") are shown together.
+    """
     counts = Counter(f for m in members for f in index.features[m] if not f.startswith("actor:"))
     minimum = 2 if len(members) > 1 else 1
     ranked = sorted(
         (f for f, n in counts.items() if n >= minimum),
         key=lambda f: (-counts[f] * index.idf[f], f),
-    )
-    words = [index.surface(f) for f in ranked[:LABEL_WORDS]]
-    if not words:
-        words = [
-            index.surface(f) for f in sorted(counts, key=lambda f: (-index.idf[f], f))[:LABEL_WORDS]
-        ]
-    return "، ".join(words)
+    ) or sorted(counts, key=lambda f: (-index.idf[f], f))
+    words: list[str] = []
+    for feature in ranked:
+        surface = index.surface(feature)
+        if surface not in words:
+            words.append(surface)
+        if len(words) == LABEL_WORDS:
+            break
+    shown: list[str] = []
+    for word in words:
+        for position, earlier in enumerate(shown):
+            pair = next(
+                (
+                    candidate
+                    for candidate in (f"{earlier} {word}", f"{word} {earlier}")
+                    if any(candidate in texts[m] for m in members)
+                ),
+                None,
+            )
+            if pair:
+                shown[position] = pair
+                break
+        else:
+            shown.append(word)
+    return "، ".join(shown)
 
 
 def find_clashes(claims: list[Claim]) -> tuple[list[Topic], list[Polarity], list[Clash]]:
@@ -283,7 +305,7 @@ def find_clashes(claims: list[Claim]) -> tuple[list[Topic], list[Polarity], list
     for member in sorted(topic_of):
         members_of.setdefault(topic_of[member], []).append(member)
     topics = [
-        Topic(_label(index, members), members)
+        Topic(_label(index, members, [c.text for c in claims]), members)
         for _, members in sorted(members_of.items(), key=lambda kv: kv[1][0])
     ]
     label_of = {m: topic.label for topic in topics for m in topic.members}

@@ -123,6 +123,7 @@ WORDS = {
     "العسكرية": Word("Military", True), "العسكري": Word("Military", True), "الرسمي": Word("official", True),
     "الشعب": Word("People"), "السلام": Word("Peace"), "الحوثي": Word("Houthi", True),
     "الحوثيين": Word("Houthis"), "الكردستاني": Word("Kurdistan", True),
+    "السوفييتي": Word("Soviet", True), "السوفيتي": Word("Soviet", True),
 }
 
 NATIONALITIES = {

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from briefing.extract.dates_lexicon import LEXICON, Kind, fold
 from briefing.ner.gazetteer import AMBIGUOUS_PLACE_FORMS, Place, match_place, place_index
-from briefing.ner.lexicon import nationality, title_at, word_gloss
+from briefing.ner.lexicon import given_name, nationality, title_at, word_gloss
 from briefing.ner.scoring import entity_spans
 from briefing.ner.tagger import Tagger
-from briefing.ner.text import Token, candidate_stems, normalize, tokenize
+from briefing.ner.text import Token, candidate_stems, normalize, offset_after_letters, split_proclitics, tokenize
 
 TYPES = {"PERS": "person", "ORG": "organization", "LOC": "location"}
 
@@ -33,6 +33,11 @@ ORG_HEADS = frozenset(
 _PARTICLES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
 _SOURCE_RANK = {"pattern": 3, "gazetteer": 2, "model": 1}
 _MAX_ORG_WORDS = 7
+_MAX_PERSON_WORDS = 3
+# Words inside a role that are neither titles nor names: "to" (ambassador to), "on behalf of".
+ROLE_LINKS = frozenset({"لدي", "باسم"})
+ABBREVIATED_TITLES = frozenset({"د"})  # د. = Dr.
+_TANWEEN_FATH = "\u064b"
 
 
 @dataclass
@@ -85,11 +90,12 @@ def _org_patterns(words: list[str]) -> list[tuple[str, int, int]]:
     return found
 
 
-def _person_patterns(words: list[str], model_spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+def _bodies_after_titles(words: list[str], model_spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """A body named between a title and a person: ``أمين عام [عصائب أهل الحق] قيس الخزعلي``.
 
     The gap between a title that takes an object (head *of*, secretary-general *of*) and the
-    name the model found after it is the body, less trailing nationality adjectives.
+    name the model found after it (or a rank: ``المتحدث باسم [الجيش العراقي] اللواء``) is the
+    body, less trailing nationality adjectives.
     """
     person_starts = {first for kind, first, _ in model_spans if kind == "PERS"}
     found = []
@@ -98,14 +104,63 @@ def _person_patterns(words: list[str], model_spans: list[tuple[str, int, int]]) 
         if title is None or not title[0].takes_object:
             continue
         gap_start = i + title[1]
-        gap_end = next((k for k in range(gap_start + 1, min(gap_start + _MAX_ORG_WORDS, len(words))) if k in person_starts), None)
-        if gap_end is None:
+        gap_end = gap_start
+        while gap_end < min(gap_start + _MAX_ORG_WORDS, len(words)) and gap_end not in person_starts:
+            if not _is_word(words[gap_end]) or title_at(words, gap_end):
+                break
+            gap_end += 1
+        if gap_end not in person_starts and not title_at(words, gap_end):
             continue
         while gap_end > gap_start and nationality(words[gap_end - 1]):
             gap_end -= 1
         if gap_end > gap_start and title_at(words, gap_start) is None:
             found.append(("ORG", gap_start, gap_end))
     return found
+
+
+def _persons_after_titles(
+    words: list[str], common: frozenset[str], known: list[tuple[str, int, int]]
+) -> list[tuple[str, int, int]]:
+    """The name after a role the CRF did not see: ``السفير الروسي لدى العراق [إلبروس كوتراشيف]``.
+
+    From a title, the role runs over titles, nationality adjectives, organisation words and
+    known names; a person follows if the next words are rare (not among the training text's
+    frequent words) or given names. Up to three words are taken, as in most news references.
+    """
+    name_ends = {first: last for _, first, last in known}
+    person_starts = {first for kind, first, _ in known if kind == "PERS"}
+    found = []
+    i = 0
+    while i < len(words):
+        if title_at(words, i) is None:
+            i += 1
+            continue
+        j = i
+        while j < len(words):
+            title = title_at(words, j)
+            if title is not None:
+                j += title[1]
+            elif j in name_ends and j not in person_starts:
+                j = name_ends[j]
+            elif _describes(words[j]) or words[j] in ROLE_LINKS or (
+                words[j] == "." and words[j - 1] in ABBREVIATED_TITLES
+            ):
+                j += 1
+            else:
+                break
+        k = j
+        while k < len(words) and k - j < _MAX_PERSON_WORDS and _looks_like_name_word(words[k], common):
+            k += 1
+        if k > j and j not in person_starts:
+            found.append(("PERS", j, k))
+        i = max(k, i + 1)
+    return found
+
+
+def _looks_like_name_word(word: str, common: frozenset[str]) -> bool:
+    if not _is_word(word) or _is_date_word(word) or nationality(word) or word in ROLE_LINKS:
+        return False
+    return given_name(word) is not None or split_proclitics(word)[1] not in common
 
 
 def _place_matches(words: list[str]) -> list[tuple[str, int, int]]:
@@ -121,7 +176,9 @@ def _place_matches(words: list[str]) -> list[tuple[str, int, int]]:
     return found
 
 
-def _model_spans(tagger: Tagger, tokens: list[Token], sentences: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+def _model_spans(
+    tagger: Tagger, tokens: list[Token], words: list[str], sentences: list[tuple[int, int]]
+) -> list[tuple[str, int, int]]:
     """The CRF's PERS/ORG/LOC names, tagging sentence by sentence as it was trained."""
     spans = []
     for start, end in sentences:
@@ -132,7 +189,26 @@ def _model_spans(tagger: Tagger, tokens: list[Token], sentences: list[tuple[int,
         for kind, first, last in entity_spans(tags):
             if kind in TYPES:
                 spans.append((kind, indices[first], indices[last - 1] + 1))
-    return spans
+    return [_tidy(span, words) for span in spans if _is_word(words[span[1]])]
+
+
+def _is_word(word: str) -> bool:
+    return any(ch.isalpha() for ch in word)
+
+
+def _nisba(word: str) -> bool:
+    """``السوداني``, ``الخزعلي``: a definite word ending in the nisba ``ي``, typical of surnames."""
+    return word.startswith("ال") and word.endswith("ي") and len(word) > 4 and not _is_date_word(word)
+
+
+def _tidy(span: tuple[str, int, int], words: list[str]) -> tuple[str, int, int]:
+    """Cut a name at the first punctuation mark (the CRF sometimes runs over a comma) and let a
+    person's name take the nisba surname it stopped before (``محمد شياع`` + ``السوداني``)."""
+    kind, first, last = span
+    end = next((i for i in range(first, last) if not _is_word(words[i])), last)
+    if kind == "PERS" and end == last and end - first >= 2 and end < len(words) and _nisba(words[end]):
+        end += 1
+    return kind, first, end
 
 
 def _leading_clitics(word: str, first_word_readings: list[str]) -> int:
@@ -141,17 +217,6 @@ def _leading_clitics(word: str, first_word_readings: list[str]) -> int:
         if word.endswith(reading) and word[: len(word) - len(reading)] in _PARTICLES:
             return len(word) - len(reading)
     return 0
-
-
-def _letters_to_offset(text: str, letters: int) -> int:
-    """The offset in ``text`` after its first ``letters`` letters (diacritics do not count)."""
-    seen = 0
-    for offset, ch in enumerate(text):
-        if seen == letters:
-            return offset
-        if normalize(ch):
-            seen += 1
-    return len(text)
 
 
 def _first_word_reading(word: str, kind: str, rest: tuple[str, ...]) -> str:
@@ -165,10 +230,12 @@ def _first_word_reading(word: str, kind: str, rest: tuple[str, ...]) -> str:
         for reading in readings:
             if (reading,) + rest in index:
                 return reading
-    for reading in readings:
-        if reading == word:
-            continue
-        if reading.startswith("ال") or (word[0] in "وف" and len(reading) == len(word) - 1):
+    if given_name(word):
+        return word
+    for reading in readings[1:]:
+        after_and = word.startswith("و") and reading == word[1:]
+        # ``فالح`` is a name, not ف + ``الح``: an article reading needs a real word after it.
+        if after_and or (reading.startswith("ال") and len(reading) > 4):
             return reading
     return word
 
@@ -177,7 +244,7 @@ def _make_found(text: str, tokens: list[Token], words: list[str], kind: str, fir
     rest = tuple(words[first + 1 : last])
     reading = _first_word_reading(words[first], kind, rest)
     clitics = _leading_clitics(words[first], [reading])
-    start = tokens[first].start + _letters_to_offset(tokens[first].text, clitics)
+    start = tokens[first].start + offset_after_letters(tokens[first].text, clitics)
     end = tokens[last - 1].end
     name_words = (reading,) + rest
     place = place_index().get(name_words)
@@ -185,8 +252,11 @@ def _make_found(text: str, tokens: list[Token], words: list[str], kind: str, fir
     return Found(entity_type, first, last, start, end, text[start:end], name_words, source, place)
 
 
-def _not_a_name(words: list[str]) -> bool:
-    """Spans made only of dates, titles, nationality adjectives or punctuation are no actor."""
+def _not_a_name(tokens: list[Token], words: list[str]) -> bool:
+    """Spans made only of dates, titles, nationality adjectives or punctuation are no actor,
+    nor is one word with tanween fath (``روسياً``: "Russian", an adverb, not Russia)."""
+    if len(tokens) == 1 and _TANWEEN_FATH in tokens[0].text:
+        return True
     for i, word in enumerate(words):
         if not any(ch.isalpha() for ch in word):
             continue
@@ -212,18 +282,22 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], tagger: Tagger) -
     """
     tokens = tokenize(text)
     words = [normalize(token.text) for token in tokens]
-    model = _model_spans(tagger, tokens, sentences or [(0, len(text))])
+    model = _model_spans(tagger, tokens, words, sentences or [(0, len(text))])
     candidates = (
         [(kind, first, last, "model") for kind, first, last in model]
         + [(kind, first, last, "gazetteer") for kind, first, last in _place_matches(words)]
         + [(kind, first, last, "pattern") for kind, first, last in _org_patterns(words)]
-        + [(kind, first, last, "pattern") for kind, first, last in _person_patterns(words, model)]
+        + [(kind, first, last, "pattern") for kind, first, last in _bodies_after_titles(words, model)]
     )
+    candidates += [
+        (kind, first, last, "pattern")
+        for kind, first, last in _persons_after_titles(words, tagger.common_words, [c[:3] for c in candidates])
+    ]
     candidates.sort(key=lambda c: (-(c[2] - c[1]), -_SOURCE_RANK[c[3]], c[1]))
     taken = [False] * len(tokens)
     accepted = []
     for kind, first, last, source in candidates:
-        if any(taken[first:last]) or _not_a_name(words[first:last]):
+        if any(taken[first:last]) or _not_a_name(tokens[first:last], words[first:last]):
             continue
         taken[first:last] = [True] * (last - first)
         accepted.append(_make_found(text, tokens, words, kind, first, last, source))

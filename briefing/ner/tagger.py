@@ -53,6 +53,11 @@ class Tagger:
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model_dir / MODEL_FILE))
 
+    @property
+    def common_words(self) -> frozenset[str]:
+        """Stems frequent in the training text: a rare word after a title is likely a name."""
+        return self._lists.common
+
     def tag(self, tokens: list[str]) -> list[str]:
         """One BIO tag per token; an empty sentence has no tags."""
         if not tokens:

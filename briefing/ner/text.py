@@ -15,7 +15,9 @@ _LETTER_FOLDS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "
 
 # A token is a run of Arabic/Latin letters and digits; every other visible character is a token
 # of its own, as in ANERcorp where punctuation is separated from words.
-_TOKEN = re.compile(r"[\w\u0600-\u06ff\u0640]+|[^\w\s]", re.UNICODE)
+# Arabic letters, diacritics, digits and tatweel count as word characters; Arabic punctuation
+# (، ؛ ؟ ٪ ۔) does not, although it sits in the same Unicode block.
+_TOKEN = re.compile(r"(?:[^\W\u060c\u061b\u061f\u066a-\u066d\u06d4]|[\u064b-\u0652\u0670\u0640])+|[^\w\s]|[\u060c\u061b\u061f\u066a-\u066d\u06d4]")
 
 # Longest first: ``وبال`` must win over ``و``.
 _PROCLITICS = (
@@ -86,3 +88,14 @@ def candidate_stems(word: str) -> list[str]:
     seen: dict[str, None] = dict.fromkeys(readings)
     return list(seen)
 
+
+
+def offset_after_letters(text: str, letters: int) -> int:
+    """The offset in ``text`` just after its first ``letters`` letters (diacritics do not count)."""
+    seen = 0
+    for offset, ch in enumerate(text):
+        if seen == letters:
+            return offset
+        if normalize(ch):
+            seen += 1
+    return len(text)

@@ -1,0 +1,308 @@
+"""The actors stage: who the articles talk about, each once, in Arabic and English, with roles.
+
+Names are found on the Arabic of each paragraph (``briefing.ner.mentions``), then merged across
+the whole briefing: a person's surname alone (``كوتراشيف``, ``الخزعلي``) joins the full name it
+ends, organisation names that differ only in their generic head (``قوات``/``هيئة الحشد الشعبي``)
+join, and places merge by gazetteer entry (``أمريكا`` is the United States). Once the names are
+known, their other mentions are looked up in every paragraph, because the tagger misses some
+repeats (``وفياض``). English names come from the glossary, then CLDR, then the word lists, then
+romanisation; they never come from machine translation, which mangles names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from briefing.ner.english import gloss_name, role_english
+from briefing.ner.lexicon import nationality
+from briefing.ner.mentions import ORG_HEADS, Found, Names, find_mentions
+from briefing.ner.roles import role_before
+from briefing.ner.romanize import romanize
+from briefing.ner.tagger import Tagger, shipped_tagger
+from briefing.ner.text import candidate_stems, normalize, offset_after_letters
+from briefing.structure import Actor, Briefing, Mention, Paragraph, ParagraphKind
+
+_MIN_PROPAGATED_LETTERS = 4
+
+
+@dataclass
+class _Paragraph:
+    """One analysed paragraph: where it is and the names found in it."""
+
+    article: str
+    article_order: int
+    paragraph: Paragraph
+    names: Names
+
+
+@dataclass
+class _Occurrence:
+    """One mention of a name in one paragraph."""
+
+    where: _Paragraph
+    found: Found
+
+    @property
+    def position(self) -> tuple[int, int, int]:
+        return (self.where.article_order, self.where.paragraph.index, self.found.start)
+
+
+@dataclass
+class _Cluster:
+    """The mentions of one actor while merging."""
+
+    type: str
+    occurrences: list[_Occurrence] = field(default_factory=list)
+
+    @property
+    def full_words(self) -> tuple[str, ...]:
+        """The bare words of the longest mention: a person's full name."""
+        return max((_bare(o.found.words) for o in self.occurrences), key=len)
+
+
+def _bare(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Words without the article, so ``الفياض`` and ``فياض`` compare equal."""
+    return tuple(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in words)
+
+
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    n = len(shorter)
+    return n > 0 and any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+# Heads that say what kind of body it is, not which: ``قوات``/``هيئة`` الحشد الشعبي are one body.
+# Definite heads (``التحالف``) are the name itself and stay.
+_GENERIC_HEADS = frozenset(head for head in ORG_HEADS if not head.startswith("ال"))
+
+
+def _organisation_key(words: tuple[str, ...]) -> tuple[str, ...]:
+    """What names the body once generic heads and nationality adjectives are set aside."""
+    key = tuple(
+        bare
+        for bare, word in zip(_bare(words), words)
+        if word not in _GENERIC_HEADS and not nationality(word)
+    )
+    return key or _bare(words)
+
+
+def _same_organisation(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """``الحشد الشعبي`` matches itself; ``التحالف`` matches ``التحالف الدولي`` (a shortened name)."""
+    shorter, longer = sorted((a, b), key=len)
+    return longer[: len(shorter)] == shorter
+
+
+def _analyse(briefing: Briefing, tagger: Tagger) -> list[_Paragraph]:
+    """Names in every paragraph; repeated paragraphs are left out so repeats do not count twice."""
+    analysed = []
+    for order, article in enumerate(briefing.articles):
+        for paragraph in article.paragraphs:
+            if paragraph.kind is ParagraphKind.REPEATED:
+                continue
+            sentences = [(s.start, s.end) for s in paragraph.sentences]
+            names = find_mentions(paragraph.ar, sentences, tagger)
+            analysed.append(_Paragraph(article.id, order, paragraph, names))
+    return analysed
+
+
+def _merge(occurrences: list[_Occurrence]) -> list[_Cluster]:
+    """Group mentions into actors: people by name parts, bodies by key, places by gazetteer entry.
+
+    Longer names are placed first so that a surname alone finds the full name it belongs to.
+    """
+    clusters: list[_Cluster] = []
+    people: list[_Cluster] = []
+    places: dict[str, _Cluster] = {}
+    bodies: list[tuple[tuple[str, ...], _Cluster]] = []
+    ordered = sorted(occurrences, key=lambda o: (-len(o.found.words), o.position))
+    for occurrence in (o for o in ordered if o.found.type == "person"):
+        bare = _bare(occurrence.found.words)
+        cluster = next((c for c in people if _contains(c.full_words, bare)), None)
+        if cluster is None:
+            cluster = _Cluster("person")
+            people.append(cluster)
+            clusters.append(cluster)
+        cluster.occurrences.append(occurrence)
+    for occurrence in (o for o in ordered if o.found.type != "person"):
+        found = occurrence.found
+        bare = _bare(found.words)
+        person = None if found.place else next((c for c in people if _contains(c.full_words, bare)), None)
+        if person is not None:  # the tagger took a person's surname for a place or body once
+            person.occurrences.append(occurrence)
+        elif found.type == "location":
+            key = found.place.key if found.place else " ".join(bare)
+            if key not in places:
+                places[key] = _Cluster("location")
+                clusters.append(places[key])
+            places[key].occurrences.append(occurrence)
+        else:
+            key = _organisation_key(found.words)
+            body = next((c for k, c in bodies if _same_organisation(k, key)), None)
+            if body is None:
+                body = _Cluster("organization")
+                bodies.append((key, body))
+                clusters.append(body)
+            body.occurrences.append(occurrence)
+    return clusters
+
+
+def _spellings(clusters: list[_Cluster], common: frozenset[str]) -> list[tuple[tuple[str, ...], _Cluster]]:
+    """Bare word sequences to look for again, longest first: every name as found, and a
+    person's surname alone when it is distinctive (``صالح`` is also "in favour of")."""
+    spellings = {}
+    for cluster in clusters:
+        for occurrence in cluster.occurrences:
+            spellings[_bare(occurrence.found.words)] = cluster
+        if cluster.type == "person" and len(cluster.full_words) > 1:
+            surname = cluster.full_words[-1]
+            if len(surname) >= _MIN_PROPAGATED_LETTERS and surname not in common:
+                spellings.setdefault((surname,), cluster)
+    return sorted(spellings.items(), key=lambda item: -len(item[0]))
+
+
+def _match_at(words: list[str], i: int, spelling: tuple[str, ...]) -> str | None:
+    """The reading of ``words[i]`` without particles if ``spelling`` starts there, else None."""
+    n = len(spelling)
+    if i + n > len(words) or _bare(tuple(words[i + 1 : i + n])) != spelling[1:]:
+        return None
+    return next((r for r in candidate_stems(words[i]) if _bare((r,)) == spelling[:1]), None)
+
+
+def _propagate(clusters: list[_Cluster], analysed: list[_Paragraph], common: frozenset[str]) -> None:
+    """Add the mentions the tagger missed: every known name, wherever else it is written."""
+    spellings = _spellings(clusters, common)
+    for where in analysed:
+        names = where.names
+        taken = [False] * len(names.words)
+        for found in names.found:
+            taken[found.first : found.last] = [True] * (found.last - found.first)
+        for i in range(len(names.words)):
+            if taken[i]:
+                continue
+            for spelling, cluster in spellings:
+                reading = _match_at(names.words, i, spelling)
+                if reading is None or any(taken[i : i + len(spelling)]):
+                    continue
+                last = i + len(spelling)
+                token = names.tokens[i]
+                clitics = len(names.words[i]) - len(reading) if names.words[i].endswith(reading) else 0
+                start = token.start + offset_after_letters(token.text, clitics)
+                end = names.tokens[last - 1].end
+                words = (reading,) + tuple(names.words[i + 1 : last])
+                found = Found(cluster.type, i, last, start, end, where.paragraph.ar[start:end], words, "propagated")
+                cluster.occurrences.append(_Occurrence(where, found))
+                taken[i:last] = [True] * len(spelling)
+                break
+
+
+class _EnglishNames:
+    """English names: the user's glossary first, then CLDR, then the word lists, then romanisation."""
+
+    def __init__(self, glossary: dict[str, str] | None):
+        self._glossary = {normalize(k).strip(): v for k, v in (glossary or {}).items()}
+
+    def name(self, cluster: _Cluster, name_ar: str, words: tuple[str, ...]) -> str:
+        for occurrence in [None] + cluster.occurrences:
+            key = normalize(name_ar) if occurrence is None else " ".join(occurrence.found.words)
+            if key in self._glossary:
+                return self._glossary[key]
+        place = next((o.found.place for o in cluster.occurrences if o.found.place), None)
+        if place is not None:
+            return place.name_en
+        if cluster.type != "person":
+            glossed = gloss_name(list(words))
+            if glossed:
+                return glossed
+        return romanize(name_ar)
+
+
+def _canonical(cluster: _Cluster) -> _Occurrence:
+    """The mention whose spelling names the actor.
+
+    A person: the fullest name. A place: its gazetteer spelling when used, else the commonest.
+    A body: its commonest spelling, then one the word lists can put in English, then one without
+    a generic head (``التحالف الدولي`` rather than ``قوات التحالف``), then the shortest.
+    """
+    first_of: dict[tuple[str, ...], _Occurrence] = {}
+    counts: dict[tuple[str, ...], int] = {}
+    for occurrence in sorted(cluster.occurrences, key=lambda o: o.position):
+        form = _bare(occurrence.found.words)
+        first_of.setdefault(form, occurrence)
+        counts[form] = counts.get(form, 0) + 1
+    if cluster.type == "person":
+        best = max(first_of, key=lambda form: (len(form), -first_of[form].position[0]))
+    else:
+        best = max(
+            first_of,
+            key=lambda form: (
+                counts[form],
+                gloss_name(list(first_of[form].found.words)) is not None,
+                -sum(word in _GENERIC_HEADS for word in first_of[form].found.words),
+                -len(form),
+            ),
+        )
+    return first_of[best]
+
+
+def _role(cluster: _Cluster, names_by_start: dict[tuple[int, int], tuple[int, str]]) -> tuple[str, str | None] | None:
+    """(Arabic, English) of the first role written before one of a person's mentions."""
+    for occurrence in sorted(cluster.occurrences, key=lambda o: o.position):
+        role = role_before(occurrence.where.names, occurrence.found)
+        if role is None:
+            continue
+        key = id(occurrence.where)
+        inside = {
+            index - role.first: names_by_start[(key, index)]
+            for index in range(role.first, role.last)
+            if (key, index) in names_by_start
+        }
+        words = occurrence.where.names.words[role.first : role.last]
+        return occurrence.where.paragraph.ar[role.start : role.end], role_english(words, inside)
+    return None
+
+
+def extract_actors(
+    briefing: Briefing, glossary: dict[str, str] | None = None, tagger: Tagger | None = None
+) -> list[Actor]:
+    """Every person, organisation and place the briefing's articles name, most mentioned first.
+
+    ``glossary`` maps Arabic names to the English to use (the ``--glossary`` file); ``tagger``
+    defaults to the model shipped with the package. English fields never depend on translation.
+    """
+    tagger = tagger or shipped_tagger()
+    analysed = _analyse(briefing, tagger)
+    clusters = _merge([_Occurrence(where, found) for where in analysed for found in where.names.found])
+    _propagate(clusters, analysed, tagger.common_words)
+    english = _EnglishNames(glossary)
+
+    named = []
+    names_by_start: dict[tuple[int, int], tuple[int, str]] = {}
+    for cluster in clusters:
+        canonical = _canonical(cluster)
+        name_ar = canonical.found.text
+        name_en = english.name(cluster, name_ar, canonical.found.words)
+        named.append((cluster, name_ar, name_en))
+        for occurrence in cluster.occurrences:
+            found = occurrence.found
+            names_by_start[(id(occurrence.where), found.first)] = (found.last - found.first, name_en)
+
+    actors = []
+    for cluster, name_ar, name_en in named:
+        role = _role(cluster, names_by_start) if cluster.type == "person" else None
+        occurrences = sorted(cluster.occurrences, key=lambda o: o.position)
+        mentions = [
+            Mention(o.where.article, o.where.paragraph.index, o.found.start, o.found.end, o.found.text)
+            for o in occurrences
+        ]
+        actor = Actor(name_ar, name_en, cluster.type, role[0] if role else None, role[1] if role else None, mentions)
+        actors.append((-len(mentions), occurrences[0].position, actor))
+    actors.sort(key=lambda item: item[:2])
+    return [actor for _, _, actor in actors]
+
+
+def glossary_entries(actors: list[Actor]) -> dict[str, str]:
+    """Arabic spelling -> English name for every mention, so a translator can keep names as here."""
+    entries = {}
+    for actor in actors:
+        for mention in actor.mentions:
+            entries.setdefault(mention.text, actor.name_en)
+    return entries

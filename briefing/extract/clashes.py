@@ -191,6 +191,8 @@ class FeatureIndex:
 SMOOTHING = 2.0
 TOPIC_THRESHOLD = 0.15
 CLASH_THRESHOLD = 0.2
+# Two opposite claims that share only a word or two ("المباراة", "الصعب") are not about one thing.
+MIN_CLASH_WORDS = 3
 LABEL_WORDS = 3
 
 
@@ -295,7 +297,12 @@ def find_clashes(claims: list[Claim]) -> tuple[list[Topic], list[Polarity], list
                 continue
             score = index.similarity(a, b)
             key = (claim_a.speaker, claim_b.speaker)
-            if score >= CLASH_THRESHOLD and (key not in best or score > best[key][0]):
+            if (
+                score < CLASH_THRESHOLD
+                or len(index.shared_words(a, b, MIN_CLASH_WORDS)) < MIN_CLASH_WORDS
+            ):
+                continue
+            if key not in best or score > best[key][0]:
                 best[key] = (score, a, b)
     pairs = sorted((a, b) for _, a, b in best.values())
     for a, b in pairs:

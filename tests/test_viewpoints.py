@@ -471,6 +471,16 @@ def test_speaker_links_to_the_person_named_in_the_phrase_with_role():
     ] * 2
 
 
+def test_two_people_speaking_together_are_both_named():
+    article = build('وناقش النجار والخطيب "ملف المياه" خلال اللقاء.')
+    actors = [
+        Actor("الخطيب", "al-Khatib", "person", mentions=[_mention(article, 2, "الخطيب")]),
+        Actor("النجار", "al-Najjar", "person", mentions=[_mention(article, 2, "النجار")]),
+    ]
+    viewpoints, _ = extract_viewpoints(Briefing(title="t", articles=[article], actors=actors))
+    assert [(v.actor, v.speaker_en) for v in viewpoints] == [(1, "al-Najjar and al-Khatib")]
+
+
 def test_organisation_inside_the_phrase_is_not_the_speaker_unless_it_heads_it():
     article = build(
         "وقال عضو لجنة الأمن والدفاع إن التدريب توقف.", "وذكرت وزارة الدفاع أن التدريب مستمر."

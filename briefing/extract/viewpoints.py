@@ -17,8 +17,7 @@ from briefing.ner.romanize import romanize
 from briefing.ner.text import normalize as ner_normalize
 from briefing.structure import Actor, Briefing, Clash, Paragraph, Viewpoint
 
-# When several actors are named inside one speaker phrase, a person is the speaker
-# ("المتحدث باسم الجيش العراقي اللواء يحيى رسول" is Yahya Rasool, not the army).
+# When several actors are named inside one speaker phrase, a person is the speaker.
 TYPE_PREFERENCE = {"person": 0, "organization": 1, "location": 2}
 MIN_ROLE_WORDS = 2
 
@@ -30,11 +29,12 @@ def extract_viewpoints(briefing: Briefing) -> tuple[list[Viewpoint], list[Clash]
     for article in briefing.articles:
         for attribution in find_attributions(article):
             paragraph = article.paragraph(attribution.paragraph)
-            actor = link_speaker(briefing.actors, attribution)
+            linked = link_speaker(briefing.actors, attribution)
+            actor = linked[0] if linked else None
             viewpoints.append(
                 Viewpoint(
                     speaker_ar=attribution.entity.name,
-                    speaker_en=speaker_english(briefing.actors, actor, attribution.entity),
+                    speaker_en=speaker_english(briefing.actors, linked, attribution.entity),
                     actor=actor,
                     cue=attribution.cue,
                     claim_ar=attribution.claim,
@@ -85,25 +85,30 @@ def claim_english(paragraph: Paragraph, start: int, end: int) -> str | None:
     return " ".join(s.en for s in covered)
 
 
-def link_speaker(actors: list[Actor], attribution: Attribution) -> int | None:
-    """The index of the actor a speaker is, from mentions inside its name, its name, or its role."""
+def link_speaker(actors: list[Actor], attribution: Attribution) -> list[int]:
+    """The actors a speaker is, from mentions inside its name, its name, or its role.
+
+    Usually one; "وناقش كوتراشيف وفياض" gives both people, first named first.
+    """
     if not actors:
-        return None
+        return []
     entity = attribution.entity
     mentions = [(attribution.speaker_paragraph, attribution.speaker_start, attribution.speaker_end)]
     mentions += [m for m in entity.mentions if m not in mentions]
     for paragraph, start, end in mentions:
-        found = _actor_inside(actors, attribution.article, paragraph, start, end)
-        if found is not None:
+        found = _actors_inside(actors, attribution.article, paragraph, start, end)
+        if found:
             return found
-    return _actor_by_name(actors, entity)
+    by_name = _actor_by_name(actors, entity)
+    return [] if by_name is None else [by_name]
 
 
-def _actor_inside(
+def _actors_inside(
     actors: list[Actor], article: str, paragraph: int, start: int, end: int
-) -> int | None:
-    """A person named anywhere in the speaker phrase, or an organisation/place that heads it."""
-    best: tuple[tuple[int, int], int] | None = None
+) -> list[int]:
+    """The people named in the speaker phrase in text order, else the organisation or place
+    that heads it ("المتحدث باسم الجيش العراقي اللواء يحيى رسول" is Rasool, not the army)."""
+    ranked: dict[int, tuple[int, int]] = {}
     for index, actor in enumerate(actors):
         for mention in actor.mentions:
             if mention.article != article or mention.paragraph != paragraph:
@@ -113,10 +118,13 @@ def _actor_inside(
             heads_phrase = mention.start <= start + 1
             if actor.type != "person" and not heads_phrase:
                 continue
-            rank = (TYPE_PREFERENCE.get(actor.type, 3), -mention.end)
-            if best is None or rank < best[0]:
-                best = (rank, index)
-    return best[1] if best else None
+            rank = (TYPE_PREFERENCE.get(actor.type, len(TYPE_PREFERENCE)), mention.start)
+            ranked[index] = min(rank, ranked.get(index, rank))
+    if not ranked:
+        return []
+    order = sorted(ranked, key=ranked.get)
+    people = [i for i in order if actors[i].type == "person"]
+    return people or order[:1]
 
 
 def _actor_by_name(actors: list[Actor], entity: SpeakerEntity) -> int | None:
@@ -137,14 +145,15 @@ def _actor_by_name(actors: list[Actor], entity: SpeakerEntity) -> int | None:
     return None
 
 
-def speaker_english(actors: list[Actor], actor: int | None, entity: SpeakerEntity) -> str:
-    """The linked actor's English name with its role, else English put together from the Arabic."""
-    if actor is None:
+def speaker_english(actors: list[Actor], linked: list[int], entity: SpeakerEntity) -> str:
+    """The linked actor's English name with its role (people speaking together: their names),
+    else English put together from the Arabic."""
+    if not linked:
         return english_of_phrase(entity.name)
-    linked = actors[actor]
-    if linked.role_en:
-        return f"{linked.name_en} ({linked.role_en})"
-    return linked.name_en
+    if len(linked) > 1:
+        return " and ".join(actors[i].name_en for i in linked)
+    actor = actors[linked[0]]
+    return f"{actor.name_en} ({actor.role_en})" if actor.role_en else actor.name_en
 
 
 def english_of_phrase(phrase: str) -> str:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from briefing.render.base import Renderer
 from briefing.render.docx import DocxRenderer
+from briefing.render.html import HtmlRenderer
 from briefing.render.json import JsonRenderer
 from briefing.render.pdf import PdfRenderer
 
 RENDERERS: dict[str, type[Renderer]] = {
-    renderer.format: renderer for renderer in (PdfRenderer, DocxRenderer, JsonRenderer)
+    renderer.format: renderer for renderer in (PdfRenderer, DocxRenderer, JsonRenderer, HtmlRenderer)
 }
 
 __all__ = ["RENDERERS", "Renderer"]

@@ -7,7 +7,11 @@ from pathlib import Path
 from typing import ClassVar
 
 from briefing.atomic import atomic_path
+from briefing.errors import BriefingError
 from briefing.structure import Briefing
+
+
+PAPER_SIZES = ("A4", "letter")
 
 
 class Renderer(ABC):
@@ -16,8 +20,11 @@ class Renderer(ABC):
     format: ClassVar[str]
     extension: ClassVar[str]
 
-    def __init__(self, templates: Path | None = None):
+    def __init__(self, templates: Path | None = None, *, paper: str = "A4"):
+        if paper not in PAPER_SIZES:
+            raise BriefingError(f"unknown paper size {paper!r}: choose from {', '.join(PAPER_SIZES)}")
         self.templates = templates
+        self.paper = paper
 
     def write(self, briefing: Briefing, target: Path) -> Path:
         """Render into a temporary file beside ``target`` and rename it into place."""

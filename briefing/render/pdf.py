@@ -1,7 +1,9 @@
-"""The PDF readers receive: Jinja2 HTML from ``templates/`` typeset by WeasyPrint.
+"""The PDF readers receive: the template page typeset by WeasyPrint.
 
 Only local files are ever loaded: the URL fetcher refuses anything that is not a file inside the
-templates folder or the bundled fonts, and article text reaches the HTML escaped (autoescape).
+template folders or the bundled fonts, and article text reaches the HTML escaped (autoescape).
+Bookmarks come from the stylesheet (``bookmark-level``), metadata from the page head (title,
+``lang``, generator as the PDF creator); WeasyPrint embeds the fonts subset to the glyphs used.
 """
 
 from __future__ import annotations
@@ -10,32 +12,14 @@ from pathlib import Path
 
 from briefing.errors import BriefingError
 from briefing.render.base import Renderer
-from briefing.resources import Font, bundled_fonts, templates_dir
+from briefing.render.html import render_page, template_folders
+from briefing.render.view import build_view
+from briefing.resources import bundled_fonts
 from briefing.structure import Briefing
-
-TEMPLATE = "briefing.html.j2"
 
 
 class RemoteResourceError(BriefingError):
     """The document asked for something outside the bundled local files."""
-
-
-def _environment(folder: Path):
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
-    return Environment(
-        loader=FileSystemLoader(str(folder)),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-
-
-def render_html(briefing: Briefing, templates: Path | None = None) -> str:
-    """The briefing as one HTML page, fonts referenced by local file URL."""
-    folder = templates or templates_dir()
-    return _environment(folder).get_template(TEMPLATE).render(briefing=briefing, fonts=bundled_fonts())
 
 
 def local_only_fetcher(allowed: list[Path]):
@@ -67,9 +51,9 @@ class PdfRenderer(Renderer):
     def render_to(self, briefing: Briefing, path: Path) -> None:
         from weasyprint import HTML
 
-        folder = self.templates or templates_dir()
-        fonts: list[Font] = bundled_fonts()
-        fetcher = local_only_fetcher([folder] + [font.path.parent for font in fonts])
-        html = render_html(briefing, folder)
-        document = HTML(string=html, base_url=str(folder) + "/", url_fetcher=fetcher)
+        folders = template_folders(self.templates)
+        fonts = bundled_fonts()
+        fetcher = local_only_fetcher(folders + [font.path.parent for font in fonts])
+        page = render_page(build_view(briefing, self.paper), fonts, folders, "print")
+        document = HTML(string=page, base_url=str(folders[0]) + "/", url_fetcher=fetcher)
         document.write_pdf(str(path))

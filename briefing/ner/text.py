@@ -94,8 +94,8 @@ def offset_after_letters(text: str, letters: int) -> int:
     """The offset in ``text`` just after its first ``letters`` letters (diacritics do not count)."""
     seen = 0
     for offset, ch in enumerate(text):
-        if seen == letters:
-            return offset
-        if normalize(ch):
-            seen += 1
+        is_letter = bool(normalize(ch))
+        if seen == letters and is_letter:
+            return offset  # the marks on the last counted letter stay with it
+        seen += is_letter
     return len(text)

@@ -1,0 +1,235 @@
+"""The NER building blocks: text handling, gazetteer, scoring, training, romanisation, English."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from briefing.errors import BriefingError, InputError
+from briefing.ner.corpus import read_conll
+from briefing.ner.english import gloss_name, role_english
+from briefing.ner.features import tagged_entities
+from briefing.ner.gazetteer import match_place
+from briefing.ner.romanize import romanize
+from briefing.ner.scoring import entity_spans, score
+from briefing.ner.tagger import MODEL_FILE, Tagger, shipped_tagger
+from briefing.ner.text import candidate_stems, normalize, offset_after_letters, tokenize
+from briefing.ner.train import Settings, evaluate, split_held_out, train
+
+
+def words(text: str) -> list[str]:
+    return [normalize(token.text) for token in tokenize(text)]
+
+
+# --- text ---------------------------------------------------------------------------------
+
+
+def test_tokens_keep_offsets_and_split_arabic_punctuation():
+    text = "التقى كوتراشيف، توالياً، الخزعلي؟ نعم"
+    tokens = tokenize(text)
+    assert [t.text for t in tokens] == ["التقى", "كوتراشيف", "،", "توالياً", "،", "الخزعلي", "؟", "نعم"]
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+
+
+@given(st.text(alphabet="ابتثجحخدذرسشصضطظعغفقكلمنهويىةأإآءئؤ ً،.؟\u0651", max_size=60))
+def test_tokens_always_point_into_the_text(text):
+    for token in tokenize(text):
+        assert text[token.start : token.end] == token.text
+
+
+def test_normalize_folds_spelling_variants():
+    assert normalize("إيران") == normalize("ايران")
+    assert normalize("الأميركية") == normalize("الاميركيه")
+    assert normalize("روسياً") == "روسيا"
+
+
+def test_candidate_stems_peel_particles_and_article():
+    assert candidate_stems(normalize("والخزعلي"))[:3] == ["والخزعلي", "الخزعلي", "خزعلي"]
+    assert "العراق" in candidate_stems(normalize("للعراق"))
+    assert candidate_stems("واشنطن")[0] == "واشنطن"  # a name that starts with و is tried as written first
+
+
+def test_offset_after_letters_skips_diacritics():
+    assert offset_after_letters("وَالخزعلي", 1) == 2
+    assert offset_after_letters("والخزعلي", 1) == 1
+
+
+# --- gazetteer ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, english, length",
+    [
+        ("بالأردن", "Jordan", 1),
+        ("وبغداد", "Baghdad", 1),
+        ("الولايات المتحدة الأميركية", "United States", 3),
+        ("والولايات المتحدة", "United States", 2),
+        ("أمريكا", "United States", 1),
+        ("للعراق", "Iraq", 1),
+        ("واشنطن", "Washington", 1),
+    ],
+)
+def test_places_match_with_clitics_and_variants(text, english, length):
+    place, matched = match_place(words(text), 0)
+    assert (place.name_en, matched) == (english, length)
+
+
+def test_common_words_are_not_places():
+    assert match_place(words("ترك"), 0) is None  # "left", not the Pacific atoll Truk
+    assert match_place(words("فياض"), 0) is None
+
+
+# --- scoring ------------------------------------------------------------------------------
+
+
+def test_entity_spans_follow_conlleval():
+    tags = ["B-PERS", "I-PERS", "O", "I-LOC", "I-LOC", "B-ORG", "I-PERS"]
+    assert entity_spans(tags) == {("PERS", 0, 2), ("LOC", 3, 5), ("ORG", 5, 6), ("PERS", 6, 7)}
+
+
+def test_score_needs_type_and_both_boundaries():
+    gold = [["B-PERS", "I-PERS", "O", "B-LOC", "B-MISC"]]
+    predicted = [["B-PERS", "O", "O", "B-LOC", "O"]]
+    scores = score(gold, predicted, ("PERS", "ORG", "LOC"))
+    assert scores["LOC"].f1 == 1.0
+    assert (scores["PERS"].true_positives, scores["PERS"].false_positives, scores["PERS"].false_negatives) == (0, 1, 1)
+    micro = scores["micro"]
+    assert (micro.precision, micro.recall) == (0.5, 0.5)  # MISC is not counted anywhere
+
+
+def test_score_refuses_misaligned_input():
+    with pytest.raises(ValueError):
+        score([["O"]], [], ("PERS",))
+
+
+# --- corpus, training, tagger -------------------------------------------------------------------
+
+TINY_CORPUS = """\
+قال O
+محمد B-PERS
+علي I-PERS
+في O
+بغداد B-LOC
+
+زار O
+أحمد B-PERS
+حسن I-PERS
+الأمم B-ORG
+المتحدة I-ORG
+
+قال O
+محمد B-PERS
+في O
+دمشق B-LOC
+"""
+
+
+def test_read_conll_and_reject_malformed_lines(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(TINY_CORPUS, encoding="utf-8")
+    sentences = read_conll(good)
+    assert len(sentences) == 3 and sentences[1][3] == ("الأمم", "B-ORG")
+    bad = tmp_path / "bad.txt"
+    bad.write_text("كلمة\n", encoding="utf-8")
+    with pytest.raises(InputError, match="line 1"):
+        read_conll(bad)
+
+
+def test_split_held_out_keeps_the_end():
+    sentences = [[(str(i), "O")] for i in range(10)]
+    training, held_out = split_held_out(sentences, 3)
+    assert [s[0][0] for s in held_out] == ["7", "8", "9"] and len(training) == 7
+    with pytest.raises(ValueError):
+        split_held_out(sentences, 10)
+
+
+def test_tagged_entities_collects_names_with_their_type():
+    sentences = read_conll_text(TINY_CORPUS)
+    entities = tagged_entities(sentences)
+    assert entities[("محمد", "علي")] == "PERS"
+    assert entities[("امم", "متحده")] == "ORG"  # stems: article removed, letters folded
+    assert entities[("دمشق",)] == "LOC"
+
+
+def read_conll_text(text: str):
+    return [
+        [tuple(line.split()) for line in block.splitlines()] for block in text.strip().split("\n\n")
+    ]
+
+
+def test_train_writes_a_model_that_tags(tmp_path):
+    sentences = read_conll_text(TINY_CORPUS) * 5
+    train(sentences, tmp_path, Settings(max_iterations=30, folds=2))
+    tagger = Tagger(tmp_path)
+    assert tagger.tag([]) == []
+    assert len(tagger.tag(["قال", "محمد", "في", "بغداد"])) == 4
+    scores = evaluate(tagger, sentences[:3])
+    assert scores["micro"].f1 > 0.5  # it learnt its own training data
+
+
+def test_missing_model_is_a_user_error(tmp_path):
+    with pytest.raises(BriefingError, match=MODEL_FILE):
+        Tagger(tmp_path)
+
+
+def test_shipped_model_finds_people_and_places():
+    tokens = [t.text for t in tokenize("وقال الرئيس الفرنسي جاك شيراك في باريس إن الأمم المتحدة ستجتمع")]
+    tags = shipped_tagger().tag(tokens)
+    spans = {(kind, " ".join(tokens[a:b])) for kind, a, b in entity_spans(tags)}
+    assert ("PERS", "جاك شيراك") in spans
+    assert ("LOC", "باريس") in spans
+
+
+# --- romanisation and English ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "arabic, latin",
+    [
+        ("قيس الخزعلي", "Qais al-Khazali"),
+        ("فالح الفياض", "Falih al-Fayad"),
+        ("يحيى رسول", "Yahya Rasul"),
+        ("محمد شياع السوداني", "Mohammed Shaya al-Sudani"),
+        ("عصائب أهل الحق", "Asa'ib Ahl al-Haq"),
+        ("صباح العكيلي", "Sabah al-Akili"),
+        ("عبد الله", "Abdullah"),
+        ("عمّار", "Ammar"),
+    ],
+)
+def test_romanize_reads_like_common_english_spellings(arabic, latin):
+    assert romanize(arabic) == latin
+
+
+@given(st.text(alphabet="ابتثجحخدذرسشصضطظعغفقكلمنهويىةأإآءئؤ ", max_size=40))
+def test_romanize_gives_ascii(text):
+    assert romanize(text).isascii()
+
+
+def test_gloss_name_reverses_arabic_word_order():
+    assert gloss_name(words("قوات الحشد الشعبي")) == "Popular Mobilization Forces"
+    assert gloss_name(words("لجنة الأمن والدفاع البرلمانية العراقية")) == (
+        "Iraqi Parliamentary Security and Defence Committee"
+    )
+    assert gloss_name(words("عصائب أهل الحق")) is None  # unknown words are not guessed
+
+
+@pytest.mark.parametrize(
+    "role, names, english",
+    [
+        ("السفير الروسي لدى العراق", {3: (1, "Iraq")}, "Russian ambassador to Iraq"),
+        ("رئيس الوزراء العراقي", {}, "Iraqi prime minister"),
+        ("أمين عام عصائب أهل الحق", {2: (3, "Asa'ib Ahl al-Haq")}, "secretary-general of Asa'ib Ahl al-Haq"),
+        ("المتحدث باسم الجيش العراقي", {}, "spokesman for the Iraqi Army"),
+        ("الفريق الركن د .", {}, "Staff Lieutenant General Dr."),
+        ("رجل الدين والسياسي العراقي", {}, "cleric and Iraqi politician"),
+    ],
+)
+def test_role_english(role, names, english):
+    assert role_english(words(role), names) == english
+
+
+def test_role_english_gives_up_on_unknown_words():
+    assert role_english(words("رئيس نادي الزمالك"), {}) is None

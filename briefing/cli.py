@@ -9,7 +9,7 @@ import sys
 
 import typer
 
-from briefing.commands import build, models
+from briefing.commands import analyze, build, models
 from briefing.errors import BriefingError
 
 app = typer.Typer(
@@ -19,6 +19,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.command("build")(build.build)
+app.command("analyze")(analyze.analyze)
 app.add_typer(models.app, name="models")
 
 

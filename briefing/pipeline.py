@@ -10,7 +10,7 @@ The CLI is a thin layer over these; a Python user can call them directly::
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from briefing.errors import BriefingError
@@ -48,28 +48,35 @@ def make_briefing(
     *,
     title: str | None = None,
     engine: Engine | Callable[[], Engine] | None = None,
+    translate: bool = True,
     progress: Callable[[int], Progress] | None = None,
+    article_date: date | None = None,
 ) -> Briefing:
-    """Read, translate and align the articles.
+    """Read, translate, align and analyse the articles.
 
     ``engine`` is an Engine, a factory called only once the input is known to be good (so a bad
-    file is reported before a model is loaded), or None for the installed Argos package.
+    file is reported before a model is loaded), or None for the installed Argos package;
+    ``translate=False`` skips translation (Arabic-only triage, no model needed).
     ``progress`` receives the number of sentences to translate and returns the per-step callback.
+    ``article_date`` is the publication date relative dates are resolved against.
     """
     from briefing.align import translate_articles, unique_sentences
+    from briefing.extract import analyze
 
     articles = read_articles(paths)
     briefing = Briefing(title=title or default_title(articles), articles=articles)
-    if engine is None:
-        from briefing.translate.argos import ArgosEngine
+    if translate:
+        if engine is None:
+            from briefing.translate.argos import ArgosEngine
 
-        engine = ArgosEngine
-    if not isinstance(engine, Engine):
-        engine = engine()
-    briefing.model = engine.model
-    step = progress(len(unique_sentences(articles))) if progress else None
-    translate_articles(articles, engine, step)
-    return briefing
+            engine = ArgosEngine
+        if not isinstance(engine, Engine):
+            engine = engine()
+        briefing.model = engine.model
+        step = progress(len(unique_sentences(articles))) if progress else None
+        translate_articles(articles, engine, step)
+    dates = {article.id: article_date for article in articles} if article_date else None
+    return analyze(briefing, article_dates=dates)
 
 
 def parse_formats(text: str) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Optional
 
@@ -19,11 +20,23 @@ def build(
     formats: str = typer.Option("pdf,docx", "--format", "-f", help="Comma-separated: pdf, docx, json."),
     title: Optional[str] = typer.Option(None, "--title", help="Briefing title (default: date and count)."),
     name: str = typer.Option("briefing", "--name", help="File name of the documents, without extension."),
+    no_translate: bool = typer.Option(
+        False, "--no-translate", help="Arabic only: skip translation (no model needed), keep the analysis."
+    ),
+    published: Optional[datetime] = typer.Option(
+        None, "--date", formats=["%Y-%m-%d"], help="Publication date (YYYY-MM-DD) for relative dates."
+    ),
 ) -> None:
     """Translate the articles and write the bilingual briefing."""
     chosen = parse_formats(formats)
     inputs = list(files) if files else default_inputs()
     with sentence_progress() as progress:
-        briefing = make_briefing(inputs, title=title, progress=progress)
+        briefing = make_briefing(
+            inputs,
+            title=title,
+            translate=not no_translate,
+            progress=progress,
+            article_date=published.date() if published else None,
+        )
     for path in write_outputs(briefing, out_dir, chosen, name=name):
         typer.echo(f"wrote {path}")

@@ -9,7 +9,7 @@ import sys
 
 import typer
 
-from briefing.commands import analyze, build, models
+from briefing.commands import analyze, build, edits, models
 from briefing.errors import BriefingError
 
 app = typer.Typer(
@@ -21,6 +21,7 @@ app = typer.Typer(
 app.command("build")(build.build)
 app.command("analyze")(analyze.analyze)
 app.add_typer(models.app, name="models")
+app.command("import-edits")(edits.import_edits)
 
 
 def main() -> None:

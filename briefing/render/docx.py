@@ -65,7 +65,9 @@ def article_bookmark(article: str, paragraphs: int) -> str:
 
 
 def row_bookmark(row: RowView) -> str:
-    return f"{BOOKMARK_PREFIX}{row.article}_p{row.index}_n{len(row.sentences)}"
+    """A repeated paragraph shows a note instead of its sentences, so it holds none to edit."""
+    sentences = 0 if row.repeat_ref else len(row.sentences)
+    return f"{BOOKMARK_PREFIX}{row.article}_p{row.index}_n{sentences}"
 
 
 def sentence_bookmark(row: RowView, number: int, language: str, text: str) -> str:

@@ -12,9 +12,18 @@ from pathlib import Path
 
 from briefing.ner.corpus import read_conll
 from briefing.ner.tagger import Tagger, shipped_model_dir
-from briefing.ner.train import HELD_OUT_SENTENCES, Settings, evaluate, format_scores, split_held_out, train
+from briefing.ner.train import (
+    HELD_OUT_SENTENCES,
+    Settings,
+    evaluate,
+    format_scores,
+    split_held_out,
+    train,
+)
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared/data/anercorp/ANERCorp_CamelLab_train.txt"
+DEFAULT_CORPUS = (
+    Path(__file__).resolve().parents[2] / "shared/data/anercorp/ANERCorp_CamelLab_train.txt"
+)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -27,7 +36,9 @@ def main(argv: list[str] | None = None) -> None:
     training, held_out = split_held_out(read_conll(args.corpus), args.held_out)
     started = time.perf_counter()
     train(training, args.output, Settings())
-    print(f"trained on {len(training)} sentences in {time.perf_counter() - started:.0f} s -> {args.output}")
+    print(
+        f"trained on {len(training)} sentences in {time.perf_counter() - started:.0f} s -> {args.output}"
+    )
     print(f"held-out evaluation ({len(held_out)} sentences, entity level, MISC ignored):")
     print(format_scores(evaluate(Tagger(args.output), held_out)))
 

@@ -17,12 +17,16 @@ SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 
 def build(*lines: str, article_id: str = "A1") -> Article:
     """An article from text lines (the first is the headline), ingested and segmented."""
-    article = Article(id=article_id, source="test", paragraphs=paragraphs_from_text("\n".join(lines)))
+    article = Article(
+        id=article_id, source="test", paragraphs=paragraphs_from_text("\n".join(lines))
+    )
     return segment_article(article)
 
 
 def seed_briefing() -> Briefing:
-    return Briefing("seeds", [segment_article(read_article(path, f"A{n}")) for n, path in enumerate(SEEDS, 1)])
+    return Briefing(
+        "seeds", [segment_article(read_article(path, f"A{n}")) for n, path in enumerate(SEEDS, 1)]
+    )
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +78,10 @@ def test_seed_actors_are_found_once(seeds, name_ar, kind, name_en, role_ar):
 def test_seed_roles_in_english(seeds):
     _, actors = seeds
     assert by_arabic(actors, "إلبروس كوتراشيف").role_en == "Russian ambassador to Iraq"
-    assert by_arabic(actors, "فالح الفياض").role_en == "head of the Iraqi Popular Mobilization Commission"
+    assert (
+        by_arabic(actors, "فالح الفياض").role_en
+        == "head of the Iraqi Popular Mobilization Commission"
+    )
     assert by_arabic(actors, "محمد شياع السوداني").role_en == "Iraqi prime minister"
     assert by_arabic(actors, "قيس الخزعلي").role_en == "secretary-general of Asa'ib Ahl al-Haq"
     assert by_arabic(actors, "صباح العكيلي").role_en == "political analyst"
@@ -82,7 +89,7 @@ def test_seed_roles_in_english(seeds):
 
 def test_seed_name_variants_merge(seeds):
     _, actors = seeds
-    texts = lambda name: {m.text for m in by_arabic(actors, name).mentions}  # noqa: E731
+    texts = lambda name: {m.text for m in by_arabic(actors, name).mentions}
     assert {"إلبروس كوتراشيف", "كوتراشيف"} <= texts("إلبروس كوتراشيف")
     assert {"فالح الفياض", "فياض"} <= texts("فالح الفياض")
     assert {"قيس الخزعلي", "الخزعلي"} <= texts("قيس الخزعلي")
@@ -108,21 +115,30 @@ def test_mentions_point_at_their_text(seeds):
 
 def test_actors_sorted_by_mentions_then_first_appearance(seeds):
     _, actors = seeds
-    keys = [(-len(a.mentions), a.mentions[0].article, a.mentions[0].paragraph, a.mentions[0].start) for a in actors]
+    keys = [
+        (-len(a.mentions), a.mentions[0].article, a.mentions[0].paragraph, a.mentions[0].start)
+        for a in actors
+    ]
     assert keys == sorted(keys)
     assert actors[0].name_en == "Iraq"
 
 
 def test_clitics_are_not_part_of_a_mention():
-    briefing = Briefing("t", [build("خبر", "قتل ثلاثة جنود في هجوم بالأردن وناقش كوتراشيف وفياض الأمر مع الخزعلي.")])
+    briefing = Briefing(
+        "t", [build("خبر", "قتل ثلاثة جنود في هجوم بالأردن وناقش كوتراشيف وفياض الأمر مع الخزعلي.")]
+    )
     mentions = {m.text for actor in extract_actors(briefing) for m in actor.mentions}
     assert "الأردن" in mentions
     assert not any(text.startswith(("ب", "و")) for text in mentions if text != "الأردن")
 
 
 def test_glossary_names_win():
-    briefing = Briefing("t", [build("خبر", "التقى السفير الروسي لدى العراق إلبروس كوتراشيف في بغداد.")])
-    actors = extract_actors(briefing, glossary={"إلبروس كوتراشيف": "Elbrus Kutrashev", "بغداد": "Baghdad City"})
+    briefing = Briefing(
+        "t", [build("خبر", "التقى السفير الروسي لدى العراق إلبروس كوتراشيف في بغداد.")]
+    )
+    actors = extract_actors(
+        briefing, glossary={"إلبروس كوتراشيف": "Elbrus Kutrashev", "بغداد": "Baghdad City"}
+    )
     names = {a.name_ar: a.name_en for a in actors}
     assert names["إلبروس كوتراشيف"] == "Elbrus Kutrashev"
     assert names["بغداد"] == "Baghdad City"
@@ -139,7 +155,9 @@ def test_english_never_comes_from_machine_translation():
 
 
 def test_repeated_paragraphs_do_not_count_twice():
-    article = build("خبر", "روسيا تسعى لدور في العراق.", "نص آخر عن إيران.", "روسيا تسعى لدور في العراق.")
+    article = build(
+        "خبر", "روسيا تسعى لدور في العراق.", "نص آخر عن إيران.", "روسيا تسعى لدور في العراق."
+    )
     assert article.paragraphs[3].kind is ParagraphKind.REPEATED
     russia = next(a for a in extract_actors(Briefing("t", [article])) if a.name_en == "Russia")
     assert [m.paragraph for m in russia.mentions] == [2]
@@ -149,7 +167,10 @@ def test_actors_merge_across_articles():
     first = build("خبر", "قال قيس الخزعلي إن الاجتماع مهم.", article_id="A1")
     second = build("خبر آخر", "وأضاف الخزعلي أن العراق لن يتراجع.", article_id="A2")
     khazali = next(a for a in extract_actors(Briefing("t", [first, second])) if a.type == "person")
-    assert [(m.article, m.text) for m in khazali.mentions] == [("A1", "قيس الخزعلي"), ("A2", "الخزعلي")]
+    assert [(m.article, m.text) for m in khazali.mentions] == [
+        ("A1", "قيس الخزعلي"),
+        ("A2", "الخزعلي"),
+    ]
 
 
 def test_json_shape(seeds):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from briefing.ner.english import gloss_name, role_english
 from briefing.ner.lexicon import nationality
-from briefing.ner.mentions import ORG_HEADS, Found, Names, find_mentions
+from briefing.ner.mentions import ORG_HEADS, Found, Names, find_mentions, leading_clitics
 from briefing.ner.roles import role_before
 from briefing.ner.romanize import romanize
 from briefing.ner.tagger import Tagger, shipped_tagger
@@ -125,7 +125,11 @@ def _merge(occurrences: list[_Occurrence]) -> list[_Cluster]:
     for occurrence in (o for o in ordered if o.found.type != "person"):
         found = occurrence.found
         bare = _bare(found.words)
-        person = None if found.place else next((c for c in people if _contains(c.full_words, bare)), None)
+        person = (
+            None
+            if found.place
+            else next((c for c in people if _contains(c.full_words, bare)), None)
+        )
         if person is not None:  # the tagger took a person's surname for a place or body once
             person.occurrences.append(occurrence)
         elif found.type == "location":
@@ -145,8 +149,11 @@ def _merge(occurrences: list[_Occurrence]) -> list[_Cluster]:
     return clusters
 
 
-def _spellings(clusters: list[_Cluster], common: frozenset[str]) -> list[tuple[tuple[str, ...], _Cluster]]:
-    """Bare word sequences to look for again, longest first: every name as found, and a
+_Spelling = tuple[tuple[str, ...], _Cluster]
+
+
+def _spellings(clusters: list[_Cluster], common: frozenset[str]) -> list[_Spelling]:
+    """Bare word sequences to look for again: every name as found, and a
     person's surname alone when it is distinctive (``صالح`` is also "in favour of")."""
     spellings = {}
     for cluster in clusters:
@@ -156,42 +163,64 @@ def _spellings(clusters: list[_Cluster], common: frozenset[str]) -> list[tuple[t
             surname = cluster.full_words[-1]
             if len(surname) >= _MIN_PROPAGATED_LETTERS and surname not in common:
                 spellings.setdefault((surname,), cluster)
-    return sorted(spellings.items(), key=lambda item: -len(item[0]))
+    return list(spellings.items())
 
 
-def _match_at(words: list[str], i: int, spelling: tuple[str, ...]) -> str | None:
-    """The reading of ``words[i]`` without particles if ``spelling`` starts there, else None."""
-    n = len(spelling)
-    if i + n > len(words) or _bare(tuple(words[i + 1 : i + n])) != spelling[1:]:
-        return None
-    return next((r for r in candidate_stems(words[i]) if _bare((r,)) == spelling[:1]), None)
-
-
-def _propagate(clusters: list[_Cluster], analysed: list[_Paragraph], common: frozenset[str]) -> None:
+def _propagate(
+    clusters: list[_Cluster], analysed: list[_Paragraph], common: frozenset[str]
+) -> None:
     """Add the mentions the tagger missed: every known name, wherever else it is written."""
-    spellings = _spellings(clusters, common)
+    by_first_word: dict[str, list[_Spelling]] = {}
+    for spelling, cluster in _spellings(clusters, common):
+        by_first_word.setdefault(spelling[0], []).append((spelling, cluster))
     for where in analysed:
         names = where.names
         taken = [False] * len(names.words)
         for found in names.found:
             taken[found.first : found.last] = [True] * (found.last - found.first)
-        for i in range(len(names.words)):
+        for i, word in enumerate(names.words):
             if taken[i]:
                 continue
-            for spelling, cluster in spellings:
-                reading = _match_at(names.words, i, spelling)
-                if reading is None or any(taken[i : i + len(spelling)]):
-                    continue
-                last = i + len(spelling)
-                token = names.tokens[i]
-                clitics = len(names.words[i]) - len(reading) if names.words[i].endswith(reading) else 0
-                start = token.start + offset_after_letters(token.text, clitics)
-                end = names.tokens[last - 1].end
-                words = (reading,) + tuple(names.words[i + 1 : last])
-                found = Found(cluster.type, i, last, start, end, where.paragraph.ar[start:end], words, "propagated")
-                cluster.occurrences.append(_Occurrence(where, found))
-                taken[i:last] = [True] * len(spelling)
-                break
+            match = _longest_spelling_at(names.words, i, by_first_word, taken)
+            if match is None:
+                continue
+            (spelling, cluster), reading = match
+            last = i + len(spelling)
+            start = names.tokens[i].start + offset_after_letters(
+                names.tokens[i].text, leading_clitics(word, reading)
+            )
+            end = names.tokens[last - 1].end
+            words = (reading,) + tuple(names.words[i + 1 : last])
+            found = Found(
+                cluster.type,
+                i,
+                last,
+                start,
+                end,
+                where.paragraph.ar[start:end],
+                words,
+                "propagated",
+            )
+            cluster.occurrences.append(_Occurrence(where, found))
+            taken[i:last] = [True] * len(spelling)
+
+
+def _longest_spelling_at(
+    words: list[str], i: int, by_first_word: dict[str, list[_Spelling]], taken: list[bool]
+) -> tuple[_Spelling, str] | None:
+    """The longest known spelling starting at ``words[i]`` (whose particles are peeled off) and
+    the reading of that first word, or None."""
+    best = None
+    for reading in candidate_stems(words[i]):
+        for spelling, cluster in by_first_word.get(_bare((reading,))[0], ()):
+            n = len(spelling)
+            if i + n > len(words) or any(taken[i : i + n]):
+                continue
+            if _bare(tuple(words[i + 1 : i + n])) != spelling[1:]:
+                continue
+            if best is None or n > len(best[0][0]):
+                best = ((spelling, cluster), reading)
+    return best
 
 
 class _EnglishNames:
@@ -243,7 +272,9 @@ def _canonical(cluster: _Cluster) -> _Occurrence:
     return first_of[best]
 
 
-def _role(cluster: _Cluster, names_by_start: dict[tuple[int, int], tuple[int, str]]) -> tuple[str, str | None] | None:
+def _role(
+    cluster: _Cluster, names_by_start: dict[tuple[int, int], tuple[int, str]]
+) -> tuple[str, str | None] | None:
     """(Arabic, English) of the first role written before one of a person's mentions."""
     for occurrence in sorted(cluster.occurrences, key=lambda o: o.position):
         role = role_before(occurrence.where.names, occurrence.found)
@@ -270,7 +301,9 @@ def extract_actors(
     """
     tagger = tagger or shipped_tagger()
     analysed = _analyse(briefing, tagger)
-    clusters = _merge([_Occurrence(where, found) for where in analysed for found in where.names.found])
+    clusters = _merge(
+        [_Occurrence(where, found) for where in analysed for found in where.names.found]
+    )
     _propagate(clusters, analysed, tagger.common_words)
     english = _EnglishNames(glossary)
 
@@ -283,17 +316,29 @@ def extract_actors(
         named.append((cluster, name_ar, name_en))
         for occurrence in cluster.occurrences:
             found = occurrence.found
-            names_by_start[(id(occurrence.where), found.first)] = (found.last - found.first, name_en)
+            names_by_start[(id(occurrence.where), found.first)] = (
+                found.last - found.first,
+                name_en,
+            )
 
     actors = []
     for cluster, name_ar, name_en in named:
         role = _role(cluster, names_by_start) if cluster.type == "person" else None
         occurrences = sorted(cluster.occurrences, key=lambda o: o.position)
         mentions = [
-            Mention(o.where.article, o.where.paragraph.index, o.found.start, o.found.end, o.found.text)
+            Mention(
+                o.where.article, o.where.paragraph.index, o.found.start, o.found.end, o.found.text
+            )
             for o in occurrences
         ]
-        actor = Actor(name_ar, name_en, cluster.type, role[0] if role else None, role[1] if role else None, mentions)
+        actor = Actor(
+            name_ar,
+            name_en,
+            cluster.type,
+            role[0] if role else None,
+            role[1] if role else None,
+            mentions,
+        )
         actors.append((-len(mentions), occurrences[0].position, actor))
     actors.sort(key=lambda item: item[:2])
     return [actor for _, _, actor in actors]

@@ -10,6 +10,7 @@ glossary or a romanisation.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from briefing.ner.lexicon import Title, nationality, title_at, word_gloss
 from briefing.ner.text import candidate_stems
@@ -31,7 +32,12 @@ def _gloss_word(word: str) -> tuple[str, bool] | None:
 
 def _conjoined(word: str) -> str | None:
     """The word without a leading ``و`` (and), unless the ``و`` belongs to the word itself."""
-    if word.startswith("و") and len(word) > 3 and word_gloss(word) is None and nationality(word) is None:
+    if (
+        word.startswith("و")
+        and len(word) > 3
+        and word_gloss(word) is None
+        and nationality(word) is None
+    ):
         return word[1:]
     return None
 
@@ -100,7 +106,9 @@ def role_english(words: list[str], names: dict[int, tuple[int, str]]) -> str | N
         conjoined = _conjoined(word) if chunks else None
         if conjoined is not None:
             word, pending_and = conjoined, True
-        after_title = bool(chunks) and not chunks[-1].object and not pending_and and preposition is None
+        after_title = (
+            bool(chunks) and not chunks[-1].object and not pending_and and preposition is None
+        )
         glossed = _gloss_word(word)
         if after_title and glossed and glossed[1]:
             chunks[-1].adjectives.append(glossed[0])
@@ -140,7 +148,7 @@ def role_english(words: list[str], names: dict[int, tuple[int, str]]) -> str | N
     if not chunks:
         return None
     text = chunks[0].render()
-    for previous, chunk in zip(chunks, chunks[1:]):
+    for previous, chunk in pairwise(chunks):
         if chunk.joined_by_and:
             separator = " and "
         elif previous.title.rank and chunk.title.rank:

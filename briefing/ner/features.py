@@ -17,7 +17,17 @@ from briefing.ner.text import normalize, split_proclitics
 
 _WINDOW = 2
 # What a word tells about its neighbour: being a known name or title, its clitics, its ending.
-_NEIGHBOUR_FEATURES = ("w=", "gaz=", "clitic=", "suf2=", "suf3=", "pre3=", "shape=", "common", "seen=")
+_NEIGHBOUR_FEATURES = (
+    "w=",
+    "gaz=",
+    "clitic=",
+    "suf2=",
+    "suf3=",
+    "pre3=",
+    "shape=",
+    "common",
+    "seen=",
+)
 MAX_ENTITY_WORDS = 5
 TAGGED_TYPES = ("PERS", "ORG", "LOC")
 

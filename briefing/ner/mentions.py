@@ -16,7 +16,14 @@ from briefing.ner.gazetteer import AMBIGUOUS_PLACE_FORMS, Place, match_place, pl
 from briefing.ner.lexicon import given_name, nationality, title_at, word_gloss
 from briefing.ner.scoring import entity_spans
 from briefing.ner.tagger import Tagger
-from briefing.ner.text import Token, candidate_stems, normalize, offset_after_letters, split_proclitics, tokenize
+from briefing.ner.text import (
+    Token,
+    candidate_stems,
+    normalize,
+    offset_after_letters,
+    split_proclitics,
+    tokenize,
+)
 
 TYPES = {"PERS": "person", "ORG": "organization", "LOC": "location"}
 
@@ -25,8 +32,25 @@ TYPES = {"PERS": "person", "ORG": "organization", "LOC": "location"}
 ORG_HEADS = frozenset(
     normalize(word)
     for word in (
-        "قوات", "هيئة", "مركز", "لجنة", "وزارة", "مجلس", "حزب", "حركة", "منظمة", "معهد", "وكالة",
-        "جامعة", "شركة", "جيش", "التحالف", "الجيش", "الاتحاد", "الحرس", "البنك",
+        "قوات",
+        "هيئة",
+        "مركز",
+        "لجنة",
+        "وزارة",
+        "مجلس",
+        "حزب",
+        "حركة",
+        "منظمة",
+        "معهد",
+        "وكالة",
+        "جامعة",
+        "شركة",
+        "جيش",
+        "التحالف",
+        "الجيش",
+        "الاتحاد",
+        "الحرس",
+        "البنك",
     )
 )
 # Letters a name can carry in front of it without being part of it: and, so, with/in, for, like.
@@ -90,7 +114,9 @@ def _org_patterns(words: list[str]) -> list[tuple[str, int, int]]:
     return found
 
 
-def _bodies_after_titles(words: list[str], model_spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+def _bodies_after_titles(
+    words: list[str], model_spans: list[tuple[str, int, int]]
+) -> list[tuple[str, int, int]]:
     """A body named between a title and a person: ``أمين عام [عصائب أهل الحق] قيس الخزعلي``.
 
     The gap between a title that takes an object (head *of*, secretary-general *of*) and the
@@ -105,7 +131,9 @@ def _bodies_after_titles(words: list[str], model_spans: list[tuple[str, int, int
             continue
         gap_start = i + title[1]
         gap_end = gap_start
-        while gap_end < min(gap_start + _MAX_ORG_WORDS, len(words)) and gap_end not in person_starts:
+        while (
+            gap_end < min(gap_start + _MAX_ORG_WORDS, len(words)) and gap_end not in person_starts
+        ):
             if not _is_word(words[gap_end]) or title_at(words, gap_end):
                 break
             gap_end += 1
@@ -142,14 +170,18 @@ def _persons_after_titles(
                 j += title[1]
             elif j in name_ends and j not in person_starts:
                 j = name_ends[j]
-            elif _describes(words[j]) or words[j] in ROLE_LINKS or (
-                words[j] == "." and words[j - 1] in ABBREVIATED_TITLES
+            elif (
+                _describes(words[j])
+                or words[j] in ROLE_LINKS
+                or (words[j] == "." and words[j - 1] in ABBREVIATED_TITLES)
             ):
                 j += 1
             else:
                 break
         k = j
-        while k < len(words) and k - j < _MAX_PERSON_WORDS and _looks_like_name_word(words[k], common):
+        while (
+            k < len(words) and k - j < _MAX_PERSON_WORDS and _looks_like_name_word(words[k], common)
+        ):
             k += 1
         if k > j and j not in person_starts:
             found.append(("PERS", j, k))
@@ -198,7 +230,9 @@ def _is_word(word: str) -> bool:
 
 def _nisba(word: str) -> bool:
     """``السوداني``, ``الخزعلي``: a definite word ending in the nisba ``ي``, typical of surnames."""
-    return word.startswith("ال") and word.endswith("ي") and len(word) > 4 and not _is_date_word(word)
+    return (
+        word.startswith("ال") and word.endswith("ي") and len(word) > 4 and not _is_date_word(word)
+    )
 
 
 def _tidy(span: tuple[str, int, int], words: list[str]) -> tuple[str, int, int]:
@@ -206,16 +240,21 @@ def _tidy(span: tuple[str, int, int], words: list[str]) -> tuple[str, int, int]:
     person's name take the nisba surname it stopped before (``محمد شياع`` + ``السوداني``)."""
     kind, first, last = span
     end = next((i for i in range(first, last) if not _is_word(words[i])), last)
-    if kind == "PERS" and end == last and end - first >= 2 and end < len(words) and _nisba(words[end]):
+    if (
+        kind == "PERS"
+        and end == last
+        and end - first >= 2
+        and end < len(words)
+        and _nisba(words[end])
+    ):
         end += 1
     return kind, first, end
 
 
-def _leading_clitics(word: str, first_word_readings: list[str]) -> int:
-    """How many letters of ``word`` (normalised) are particles, given the reading that matched."""
-    for reading in first_word_readings:
-        if word.endswith(reading) and word[: len(word) - len(reading)] in _PARTICLES:
-            return len(word) - len(reading)
+def leading_clitics(word: str, reading: str) -> int:
+    """How many letters of ``word`` (normalised) are particles in front of ``reading``."""
+    if word.endswith(reading) and word[: len(word) - len(reading)] in _PARTICLES:
+        return len(word) - len(reading)
     return 0
 
 
@@ -240,10 +279,14 @@ def _first_word_reading(word: str, kind: str, rest: tuple[str, ...]) -> str:
     return word
 
 
-def _make_found(text: str, tokens: list[Token], words: list[str], kind: str, first: int, last: int, source: str) -> Found:
+def _make_found(
+    text: str, tokens: list[Token], words: list[str], kind: str, first: int, last: int, source: str
+) -> Found:
+    """A candidate span as a name: particles left out, a gazetteer place recognised whatever
+    type the source gave it (the CRF calls ``واشنطن`` an organisation when it means the government)."""
     rest = tuple(words[first + 1 : last])
     reading = _first_word_reading(words[first], kind, rest)
-    clitics = _leading_clitics(words[first], [reading])
+    clitics = leading_clitics(words[first], reading)
     start = tokens[first].start + offset_after_letters(tokens[first].text, clitics)
     end = tokens[last - 1].end
     name_words = (reading,) + rest
@@ -287,11 +330,16 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], tagger: Tagger) -
         [(kind, first, last, "model") for kind, first, last in model]
         + [(kind, first, last, "gazetteer") for kind, first, last in _place_matches(words)]
         + [(kind, first, last, "pattern") for kind, first, last in _org_patterns(words)]
-        + [(kind, first, last, "pattern") for kind, first, last in _bodies_after_titles(words, model)]
+        + [
+            (kind, first, last, "pattern")
+            for kind, first, last in _bodies_after_titles(words, model)
+        ]
     )
     candidates += [
         (kind, first, last, "pattern")
-        for kind, first, last in _persons_after_titles(words, tagger.common_words, [c[:3] for c in candidates])
+        for kind, first, last in _persons_after_titles(
+            words, tagger.common_words, [c[:3] for c in candidates]
+        )
     ]
     candidates.sort(key=lambda c: (-(c[2] - c[1]), -_SOURCE_RANK[c[3]], c[1]))
     taken = [False] * len(tokens)

@@ -16,7 +16,6 @@ from briefing.ner.mentions import ABBREVIATED_TITLES, ROLE_LINKS, Found, Names
 from briefing.ner.text import candidate_stems, offset_after_letters
 
 
-
 @dataclass(frozen=True)
 class Role:
     """Token range [first, last) of a role and its character span in the paragraph."""

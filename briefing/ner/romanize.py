@@ -15,10 +15,39 @@ from briefing.ner.lexicon import given_name
 from briefing.ner.text import normalize
 
 _CONSONANTS = {
-    "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r",
-    "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "gh",
-    "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "ء": "'", "ئ": "'",
-    "ؤ": "'", "گ": "g", "پ": "p", "چ": "ch", "ڤ": "v", "ة": "a",
+    "ب": "b",
+    "ت": "t",
+    "ث": "th",
+    "ج": "j",
+    "ح": "h",
+    "خ": "kh",
+    "د": "d",
+    "ذ": "dh",
+    "ر": "r",
+    "ز": "z",
+    "س": "s",
+    "ش": "sh",
+    "ص": "s",
+    "ض": "d",
+    "ط": "t",
+    "ظ": "z",
+    "ع": "",
+    "غ": "gh",
+    "ف": "f",
+    "ق": "q",
+    "ك": "k",
+    "ل": "l",
+    "م": "m",
+    "ن": "n",
+    "ه": "h",
+    "ء": "'",
+    "ئ": "'",
+    "ؤ": "'",
+    "گ": "g",
+    "پ": "p",
+    "چ": "ch",
+    "ڤ": "v",
+    "ة": "a",
 }
 _INITIAL_VOWELS = {"ا": "a", "أ": "a", "إ": "i", "آ": "a"}
 _LONG = {"ا": "a", "و": "u", "ي": "i", "ى": "a", "أ": "a", "آ": "a"}
@@ -77,8 +106,9 @@ def _vocalise(units: list[tuple[str, str]]) -> str:
     return "".join(out)
 
 
-def _fill_run(run: list[str], at_start: bool, at_end: bool, previous_vowel: str | None,
-              has_vowel: bool) -> str:
+def _fill_run(
+    run: list[str], at_start: bool, at_end: bool, previous_vowel: str | None, has_vowel: bool
+) -> str:
     """Vowels for one consonant run, by where it stands in the word.
 
     Whole word without vowel letters: CaC, CaCC, CaCCaC (``حق``, ``حشد``, ``خزعل``). At the

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _DIACRITICS = re.compile("[\u064b-\u0652\u0670\u0640]")  # harakat, dagger alef, tatweel
 _LETTER_FOLDS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
@@ -17,11 +18,28 @@ _LETTER_FOLDS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "
 # of its own, as in ANERcorp where punctuation is separated from words.
 # Arabic letters, diacritics, digits and tatweel count as word characters; Arabic punctuation
 # (، ؛ ؟ ٪ ۔) does not, although it sits in the same Unicode block.
-_TOKEN = re.compile(r"(?:[^\W\u060c\u061b\u061f\u066a-\u066d\u06d4]|[\u064b-\u0652\u0670\u0640])+|[^\w\s]|[\u060c\u061b\u061f\u066a-\u066d\u06d4]")
+_TOKEN = re.compile(
+    r"(?:[^\W\u060c\u061b\u061f\u066a-\u066d\u06d4]|[\u064b-\u0652\u0670\u0640])+|[^\w\s]|[\u060c\u061b\u061f\u066a-\u066d\u06d4]"
+)
 
 # Longest first: ``وبال`` must win over ``و``.
 _PROCLITICS = (
-    "وبال", "وال", "فال", "بال", "كال", "ولل", "لل", "ال", "وب", "ول", "وك", "و", "ف", "ب", "ل", "ك",
+    "وبال",
+    "وال",
+    "فال",
+    "بال",
+    "كال",
+    "ولل",
+    "لل",
+    "ال",
+    "وب",
+    "ول",
+    "وك",
+    "و",
+    "ف",
+    "ب",
+    "ل",
+    "ك",
 )
 _MIN_STEM = 2
 
@@ -59,11 +77,12 @@ def split_proclitics(word: str) -> tuple[str, str]:
     """
     for prefix in _PROCLITICS:
         if word.startswith(prefix) and len(word) - len(prefix) >= _MIN_STEM:
-            return prefix, word[len(prefix):]
+            return prefix, word[len(prefix) :]
     return "", word
 
 
-def candidate_stems(word: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def candidate_stems(word: str) -> tuple[str, ...]:
     """Every plausible reading of a normalised word without clitics, most literal first.
 
     ``والخزعلي`` gives ``والخزعلي``, ``الخزعلي``, ``خزعلي``: a lookup tries them in order, so an
@@ -85,9 +104,7 @@ def candidate_stems(word: str) -> list[str]:
     for reading in list(readings):
         if reading.startswith("ال") and len(reading) > _MIN_STEM + 1:
             readings.append(reading[2:])
-    seen: dict[str, None] = dict.fromkeys(readings)
-    return list(seen)
-
+    return tuple(dict.fromkeys(readings))
 
 
 def offset_after_letters(text: str, letters: int) -> int:

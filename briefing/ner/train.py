@@ -55,7 +55,9 @@ def train(sentences: list[Sentence], model_dir: Path, settings: Settings = Setti
     for start in range(0, len(sentences), fold_size):
         others = sentences[:start] + sentences[start + fold_size :]
         lists = TrainingLists(common, tagged_entities(others))
-        for tokens, sentence in zip(texts[start : start + fold_size], sentences[start : start + fold_size]):
+        for tokens, sentence in zip(
+            texts[start : start + fold_size], sentences[start : start + fold_size]
+        ):
             trainer.append(sentence_features(tokens, lists), [tag for _, tag in sentence])
     trainer.set_params(
         {

@@ -96,8 +96,12 @@ def write_outputs(
     *,
     name: str = "briefing",
     templates: Path | None = None,
+    paper: str = "A4",
 ) -> list[Path]:
-    """Render each format to ``out_dir/name.<ext>``; each file appears whole or not at all."""
+    """Render each format to ``out_dir/name.<ext>``; each file appears whole or not at all.
+
+    ``templates`` is a folder overriding the bundled templates; ``paper`` is ``A4`` or ``letter``.
+    """
     out_dir = Path(out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -105,7 +109,7 @@ def write_outputs(
         raise BriefingError(f"{out_dir}: cannot create the output folder ({error.strerror})") from None
     written = []
     for format_name in formats:
-        renderer = RENDERERS[format_name](templates)
+        renderer = RENDERERS[format_name](templates, paper=paper)
         target = out_dir / f"{name}{renderer.extension}"
         try:
             written.append(renderer.write(briefing, target))

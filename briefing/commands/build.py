@@ -10,6 +10,8 @@ import typer
 
 from briefing.commands.progress import sentence_progress
 from briefing.pipeline import default_inputs, make_briefing, parse_formats, write_outputs
+from briefing.render.base import paper_size
+from briefing.render.html import template_folders
 
 
 def build(
@@ -17,7 +19,7 @@ def build(
         None, help="Arabic article files (.txt, UTF-8). Default: seeds/*.txt."
     ),
     out_dir: Path = typer.Option(Path("output"), "--output", "-o", help="Folder for the documents."),
-    formats: str = typer.Option("pdf,docx", "--format", "-f", help="Comma-separated: pdf, docx, json."),
+    formats: str = typer.Option("pdf,docx", "--format", "-f", help="Comma-separated: pdf, docx, json, html."),
     title: Optional[str] = typer.Option(None, "--title", help="Briefing title (default: date and count)."),
     name: str = typer.Option("briefing", "--name", help="File name of the documents, without extension."),
     no_translate: bool = typer.Option(
@@ -26,9 +28,15 @@ def build(
     published: Optional[datetime] = typer.Option(
         None, "--date", formats=["%Y-%m-%d"], help="Publication date (YYYY-MM-DD) for relative dates."
     ),
+    paper: str = typer.Option("A4", "--paper", help="Page size of the PDF and DOCX: A4 or letter."),
+    templates: Optional[Path] = typer.Option(
+        None, "--templates", help="Folder overriding briefing.html.j2 and/or briefing.css (PDF, HTML)."
+    ),
 ) -> None:
     """Translate the articles and write the bilingual briefing."""
     chosen = parse_formats(formats)
+    paper = paper_size(paper)
+    template_folders(templates)  # a missing --templates folder is refused before any translation
     inputs = list(files) if files else default_inputs()
     with sentence_progress() as progress:
         briefing = make_briefing(
@@ -38,5 +46,5 @@ def build(
             progress=progress,
             article_date=published.date() if published else None,
         )
-    for path in write_outputs(briefing, out_dir, chosen, name=name):
+    for path in write_outputs(briefing, out_dir, chosen, name=name, templates=templates, paper=paper):
         typer.echo(f"wrote {path}")

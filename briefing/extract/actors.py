@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from briefing.ner.english import gloss_name, role_english
-from briefing.ner.lexicon import nationality
+from briefing.ner.lexicon import is_nationality
 from briefing.ner.mentions import ORG_HEADS, Found, Names, find_mentions, leading_clitics
 from briefing.ner.roles import role_before
 from briefing.ner.romanize import romanize
@@ -80,7 +80,7 @@ def _organisation_key(words: tuple[str, ...]) -> tuple[str, ...]:
     key = tuple(
         bare
         for bare, word in zip(_bare(words), words)
-        if word not in _GENERIC_HEADS and not nationality(word)
+        if word not in _GENERIC_HEADS and not is_nationality(word)
     )
     return key or _bare(words)
 

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from briefing.ner.gazetteer import match_place
-from briefing.ner.lexicon import given_name, nationality, title_at
+from briefing.ner.lexicon import given_name, is_nationality, title_at
 from briefing.ner.text import normalize, split_proclitics
 
 _WINDOW = 2
@@ -138,7 +138,7 @@ def _lexical(words: list[str], stems: list[str], lists: TrainingLists) -> list[l
             features.append("gaz=" + place_tags[i])
         if given_name(stem) or given_name(word):
             features.append("gaz=given")
-        if nationality(word):
+        if is_nationality(word):
             features.append("gaz=nationality")
         if title_tags[i]:
             features.append("gaz=title")

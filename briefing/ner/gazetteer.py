@@ -76,8 +76,9 @@ _EXTRA_CITIES = {
 # Time zones of the Pacific, Antarctica and the Americas are mostly small towns whose Arabic
 # spelling is also a common word (``ترك`` Truk is "left", ``نوم`` Nome is "sleep").
 _CITY_REGIONS = {"Asia", "Africa", "Europe"}
-# Country names that are far more often an ordinary word: ``مالي`` is mostly "financial".
-AMBIGUOUS_PLACE_FORMS = {"مالي"}
+# Place names that are far more often an ordinary word: ``مالي`` is mostly "financial",
+# ``سيول`` "floods", ``العيون`` "the eyes".
+AMBIGUOUS_PLACE_FORMS = frozenset(normalize(word) for word in ("مالي", "سيول", "العيون"))
 
 
 def _territories() -> list[Place]:
@@ -127,3 +128,27 @@ def match_place(words: list[str], start: int) -> tuple[Place, int] | None:
             if place is not None:
                 return place, length
     return None
+
+
+@lru_cache(maxsize=1)
+def _nisba_index() -> dict[str, Place]:
+    """Nisba adjectives of one-word places: ``المكسيكي`` from ``المكسيك``, ``روسي`` from ``روسيا``."""
+    index: dict[str, Place] = {}
+    for words, place in place_index().items():
+        if len(words) != 1 or place.kind != "country":
+            continue
+        name = words[0]
+        stem = name.removesuffix("ا")
+        for form in (stem + "ي", stem + "يه"):
+            index.setdefault(form, place)
+            index.setdefault(form[2:] if form.startswith("ال") else "ال" + form, place)
+    return index
+
+
+def nisba_place(word: str) -> Place | None:
+    """The country a nationality adjective refers to (``المكسيكية`` -> Mexico), or None.
+
+    The curated nationalities in ``lexicon`` carry their English; this catches every other
+    country so that ``الرئيس المكسيكي`` is read as a title and an adjective, not a name.
+    """
+    return _nisba_index().get(word)

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from briefing.ner.gazetteer import nisba_place
 from briefing.ner.text import candidate_stems, normalize
 
 GIVEN_NAMES = {
@@ -394,3 +395,8 @@ def nationality(word: str) -> str | None:
     """The English of a nationality adjective, masculine or feminine (normalised)."""
     table = _normalised_tables()[3]
     return table.get(word) or table.get(_feminine_to_masculine(word))
+
+
+def is_nationality(word: str) -> bool:
+    """Whether a normalised word is a nationality adjective, with or without its English."""
+    return nationality(word) is not None or nisba_place(word) is not None

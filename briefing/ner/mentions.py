@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from briefing.extract.dates_lexicon import LEXICON, Kind, fold
 from briefing.ner.gazetteer import AMBIGUOUS_PLACE_FORMS, Place, match_place, place_index
-from briefing.ner.lexicon import given_name, nationality, title_at, word_gloss
+from briefing.ner.lexicon import given_name, is_nationality, title_at, word_gloss
 from briefing.ner.scoring import entity_spans
 from briefing.ner.tagger import Tagger
 from briefing.ner.text import (
@@ -95,7 +95,7 @@ def _is_date_word(word: str) -> bool:
 def _describes(word: str) -> bool:
     """Whether a word can continue an organisation's name: a known name word or a nationality."""
     for reading in candidate_stems(word)[:3]:
-        if word_gloss(reading) or nationality(reading):
+        if word_gloss(reading) or is_nationality(reading):
             return True
     return False
 
@@ -139,7 +139,7 @@ def _bodies_after_titles(
             gap_end += 1
         if gap_end not in person_starts and not title_at(words, gap_end):
             continue
-        while gap_end > gap_start and nationality(words[gap_end - 1]):
+        while gap_end > gap_start and is_nationality(words[gap_end - 1]):
             gap_end -= 1
         if gap_end > gap_start and title_at(words, gap_start) is None:
             found.append(("ORG", gap_start, gap_end))
@@ -190,7 +190,7 @@ def _persons_after_titles(
 
 
 def _looks_like_name_word(word: str, common: frozenset[str]) -> bool:
-    if not _is_word(word) or _is_date_word(word) or nationality(word) or word in ROLE_LINKS:
+    if not _is_word(word) or _is_date_word(word) or is_nationality(word) or word in ROLE_LINKS:
         return False
     return given_name(word) is not None or split_proclitics(word)[1] not in common
 
@@ -273,8 +273,10 @@ def _first_word_reading(word: str, kind: str, rest: tuple[str, ...]) -> str:
         return word
     for reading in readings[1:]:
         after_and = word.startswith("و") and reading == word[1:]
-        # ``فالح`` is a name, not ف + ``الح``: an article reading needs a real word after it.
-        if after_and or (reading.startswith("ال") and len(reading) > 4):
+        # ``فالح`` is a name, not ف + ``الح``: an article reading needs a real word after it;
+        # ``كاليفورنيا`` is not ك + ``اليفورنيا``: "like" never comes before a name.
+        particles = word[: len(word) - len(reading)]
+        if after_and or (reading.startswith("ال") and len(reading) > 4 and "ك" not in particles):
             return reading
     return word
 
@@ -303,7 +305,7 @@ def _not_a_name(tokens: list[Token], words: list[str]) -> bool:
     for i, word in enumerate(words):
         if not any(ch.isalpha() for ch in word):
             continue
-        if _is_date_word(word) or nationality(word) or title_at(words, i):
+        if _is_date_word(word) or is_nationality(word) or title_at(words, i):
             continue
         return False
     return True

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefing.ner.lexicon import nationality, title_at, word_gloss
+from briefing.ner.lexicon import is_nationality, title_at, word_gloss
 from briefing.ner.mentions import ABBREVIATED_TITLES, ROLE_LINKS, Found, Names
 from briefing.ner.text import candidate_stems, offset_after_letters
 
@@ -38,7 +38,7 @@ def _title_coverage(words: list[str]) -> list[bool]:
 def _describes_role(word: str) -> bool:
     if word in ROLE_LINKS:
         return True
-    return any(word_gloss(r) or nationality(r) for r in candidate_stems(word)[:3])
+    return any(word_gloss(r) or is_nationality(r) for r in candidate_stems(word)[:3])
 
 
 def role_before(names: Names, person: Found) -> Role | None:

@@ -217,6 +217,7 @@ class LegendEntry:
 class BriefingView:
     title: str
     created: str
+    created_iso: str
     provenance: list[str]
     sources: list[SourceView]
     summary: SummaryView
@@ -234,6 +235,7 @@ def build_view(briefing: Briefing, paper: str = "A4") -> BriefingView:
     return BriefingView(
         title=briefing.title,
         created=briefing.created.strftime("%Y-%m-%d %H:%M UTC"),
+        created_iso=briefing.created.isoformat(timespec="seconds"),
         provenance=_provenance(briefing, sentences),
         sources=[article.source for article in articles],
         summary=_summary(briefing),

@@ -10,14 +10,23 @@ the headline. Later lines are classified by these rules, in this order:
   question mark: news sites put short questions on their own line as section heads
   ("روسيا والعراق.. علاقة متكافئة أم لا؟");
 * BODY: everything else.
+
+Files come from scrapers and e-mail, so ingest is defensive: a size limit checked before
+reading, UTF-16/Windows-1256 and files that mix UTF-8 and Windows-1256 lines decoded, a saved
+HTML page reduced to its text, stray control characters (which XML, hence DOCX, forbids)
+removed, and Persian or Urdu text (Arabic script, other language) let through with a warning.
+Everything else that is not an Arabic article is an ``InputError`` naming the file.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
-from collections.abc import Iterable
+import stat
+import warnings
+from collections import Counter
+from collections.abc import Callable, Iterable
+from html.parser import HTMLParser
 from pathlib import Path
 
 from briefing.errors import InputError
@@ -28,15 +37,34 @@ SUBHEADING_MAX_WORDS = 12
 # Below this share of Arabic letters the file is not an Arabic article (or was decoded wrongly).
 MIN_ARABIC_SHARE = 0.5
 
+BYTES_PER_MB = 1_000_000
+# A long news article is 50 kB of UTF-8; 5 MB is a hundred times that and still ingests in a second.
+DEFAULT_MAX_INPUT_MB = 5.0
+DEFAULT_MAX_INPUT_BYTES = int(DEFAULT_MAX_INPUT_MB * BYTES_PER_MB)
+
+# Stray control characters are removed; above this share of the text the file is binary data.
+MAX_CONTROL_SHARE = 0.01
+# Characters XML 1.0 forbids (C0 controls but tab and line ends, U+FFFE/U+FFFF) and the other
+# controls, which no news text contains. The C0 controls ``str.splitlines`` breaks lines at
+# (VT, FF, FS, GS, RS) and NEL are left alone: they become paragraph breaks.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+
+Warn = Callable[[str], None]
+
 _FINAL_PUNCTUATION = SENTENCE_END_MARKS + ":"
 _QUESTION_MARKS = "?؟"
 
 _PLAIN_TEXT_HINT = "save the article as plain text (UTF-8 .txt) and pass that file"
 _MAGIC_BYTES = (
-    (b"%PDF", "a PDF document, not plain text"),
-    (b"PK\x03\x04", "a ZIP archive (DOCX and ODT documents are ZIP archives), not plain text"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a legacy Microsoft Office document, not plain text"),
-    (b"{\\rtf", "an RTF document, not plain text"),
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (DOCX and ODT documents are ZIP archives)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a legacy Microsoft Office document"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x7fELF", "a program (ELF executable)"),
 )
 # UTF-32 before UTF-16: the UTF-32 LE mark starts with the UTF-16 LE one. The codec names are
 # ones Python's ``open`` accepts, so the recorded encoding reads the file back unchanged.
@@ -47,24 +75,55 @@ _BYTE_ORDER_MARKS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# Recorded for a file whose lines are partly UTF-8 and partly Windows-1256.
+MIXED_ENCODING = "utf-8+cp1256"
+# UTF-16 Arabic news has a NUL byte for each space, digit and ASCII mark: far more than this share.
+_MIN_UTF16_NUL_SHARE = 0.02
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _HIGH_BYTE = re.compile(rb"[\x80-\xff]")
-_CONTROL_CHAR = re.compile(
-    "[" + "".join(re.escape(chr(code)) for code in range(0x100)
-                  if unicodedata.category(chr(code)) == "Cc" and not chr(code).isspace()) + "]"
-)
+
+# Letters that Persian and Urdu write where Arabic writes ك and ي, and letters only Urdu has.
+_PERSIAN_FORMS = "\u06a9\u06cc"  # keheh, Farsi yeh
+_ARABIC_FORMS = "\u0643\u064a"  # kaf, yeh
+_URDU_LETTERS = "\u0679\u0688\u0691\u06ba\u06be\u06d2\u06d3"  # ٹ ڈ ڑ ں ھ ے ۓ
+_MIN_LANGUAGE_EVIDENCE = 5
+
+# A saved web page: text starting with a tag, and at least one tag that only HTML has.
+_HTML_START = re.compile(r"\s*<")
+_HTML_TAG = re.compile(r"<(?:!doctype\s+html|html|head|body|p|div|h[1-6]|article|section|br)\b", re.IGNORECASE)
 
 
-def read_article(path: Path, article_id: str) -> Article:
-    """Read one article file; every problem with it is an ``InputError`` naming the file."""
+def read_article(
+    path: Path,
+    article_id: str,
+    *,
+    max_bytes: int = DEFAULT_MAX_INPUT_BYTES,
+    warn: Warn | None = None,
+) -> Article:
+    """Read one article file; every problem with it is an ``InputError`` naming the file.
+
+    Files over ``max_bytes`` are refused before they are read. ``warn`` receives one line per
+    thing the reader should know that does not stop the file (other language, characters
+    removed, mixed encodings); by default it goes to ``warnings.warn`` as an ``InputWarning``.
+    """
     path = Path(path)
-    data = _read_bytes(path)
+    notify = warn or _warn_with_warnings
+    data = _read_bytes(path, max_bytes)
     text, encoding = decode_bytes(data, path)
+    if encoding == MIXED_ENCODING:
+        notify(f"{path}: mixes UTF-8 and Windows-1256 lines; each line was decoded on its own")
+    text = _without_control_characters(text, path, notify)
+    source_format = "text"
+    if looks_like_html(text):
+        text, source_format = html_text(text), "html"
     paragraphs = paragraphs_from_text(text)
     if not paragraphs:
         problem = "is empty" if not data else "contains only whitespace"
+        if source_format == "html":
+            problem = "is a web page with no text"
         raise InputError(path, f"{problem}: expected the text of an Arabic news article")
-    share = arabic_letter_share(" ".join(p.ar for p in paragraphs))
+    article_text = " ".join(p.ar for p in paragraphs)
+    share = arabic_letter_share(article_text)
     if share < MIN_ARABIC_SHARE:
         amount = f"too little Arabic script ({share:.0%} of its letters)" if share else "no Arabic script"
         raise InputError(
@@ -72,34 +131,127 @@ def read_article(path: Path, article_id: str) -> Article:
             f"has {amount}, read as {encoding}: briefing needs Arabic articles; "
             "if this is Arabic in another encoding, save it as UTF-8",
         )
-    return Article(id=article_id, source=str(path), paragraphs=paragraphs, encoding=encoding)
+    language = other_arabic_script_language(article_text)
+    if language:
+        notify(f"{path}: looks like {language}, not Arabic; the Arabic model will translate it poorly")
+    return Article(
+        id=article_id, source=str(path), paragraphs=paragraphs, encoding=encoding,
+        meta={"format": source_format, **({"language": language} if language else {})},
+    )
+
+
+def read_articles(
+    paths: Iterable[Path],
+    *,
+    max_bytes: int = DEFAULT_MAX_INPUT_BYTES,
+    on_bad_file: Callable[[InputError], None] | None = None,
+    warn: Warn | None = None,
+) -> list[Article]:
+    """Read a batch: each path a file or a folder (its ``*.txt`` files, in name order).
+
+    Articles are numbered ``A1``, ``A2``... in that order. Without ``on_bad_file`` the first bad
+    file raises its ``InputError``, so a run stops before any work is done; with it, each bad
+    file's error is passed to it and the file is skipped.
+    """
+    articles: list[Article] = []
+    for given in paths:
+        try:
+            files = input_files(Path(given))
+        except InputError as error:
+            if on_bad_file is None:
+                raise
+            on_bad_file(error)
+            continue
+        for path in files:
+            try:
+                articles.append(read_article(path, f"A{len(articles) + 1}", max_bytes=max_bytes, warn=warn))
+            except InputError as error:
+                if on_bad_file is None:
+                    raise
+                on_bad_file(error)
+    return articles
+
+
+def input_files(path: Path) -> list[Path]:
+    """``[path]`` for a file, the ``*.txt`` files of a folder sorted by name, an error for an
+    empty folder."""
+    if not path.is_dir():
+        return [path]
+    files = sorted(child for child in path.glob("*.txt") if not child.is_dir())
+    if not files:
+        raise InputError(path, "is a folder with no .txt files in it")
+    return files
+
+
+class InputWarning(UserWarning):
+    """Something about an input file that does not stop it from being built."""
+
+
+def _warn_with_warnings(message: str) -> None:
+    warnings.warn(message, InputWarning, stacklevel=3)
 
 
 def decode_bytes(data: bytes, path: Path | str) -> tuple[str, str]:
-    """The text in ``data`` and the Python codec name that decodes it.
+    """The text in ``data`` and the name of the encoding that decodes it.
 
     Handles UTF-8 (with or without BOM), UTF-16 (BOM, or LE/BE told apart by where the NUL
-    bytes of ASCII characters fall), UTF-32 with BOM and Windows-1256; refuses binary data
-    and damaged UTF-8 with an ``InputError`` for ``path``.
+    bytes of ASCII characters fall), UTF-32 with BOM, Windows-1256, and files whose lines mix
+    UTF-8 and Windows-1256 (``MIXED_ENCODING``; every other name is a Python codec with
+    ``data.decode(encoding) == text``). Refuses known binary formats, NUL-heavy data and
+    damaged UTF-8 with an ``InputError`` for ``path``.
     """
     for magic, what in _MAGIC_BYTES:
         if data.startswith(magic):
-            raise InputError(path, f"is {what}: {_PLAIN_TEXT_HINT}")
-    encoding = _guess_encoding(data, path)
+            raise InputError(path, f"is {what}, not plain text: {_PLAIN_TEXT_HINT}")
+    encoding = _wide_encoding(data, path)
+    if encoding is None:
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            return _decode_line_by_line(data, path)
     try:
-        text = data.decode(encoding)
+        return data.decode(encoding), encoding
     except UnicodeDecodeError as error:
         raise InputError(
             path, f"is not valid {encoding} (bad bytes at offset {error.start}): {_PLAIN_TEXT_HINT}"
         ) from None
-    control = _CONTROL_CHAR.search(text)
-    if control:
-        raise InputError(
-            path,
-            f"contains control character U+{ord(control.group()):04X} at character {control.start()}, "
-            f"so it is not a text file: {_PLAIN_TEXT_HINT}",
-        )
-    return text, encoding
+
+
+def remove_control_characters(text: str) -> tuple[str, int, str | None]:
+    """``text`` without ``CONTROL_CHARACTERS``, how many were removed, and the first one."""
+    first = CONTROL_CHARACTERS.search(text)
+    if first is None:
+        return text, 0, None
+    cleaned, count = CONTROL_CHARACTERS.subn("", text)
+    return cleaned, count, first.group()
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether ``text`` is a saved web page rather than an article that mentions a tag."""
+    return bool(_HTML_START.match(text) and _HTML_TAG.search(text))
+
+
+def html_text(page: str) -> str:
+    """The visible text of an HTML page, one line per block (heading, paragraph, list item...)."""
+    extractor = _HtmlText()
+    extractor.feed(page)
+    extractor.close()
+    return "".join(extractor.pieces)
+
+
+def other_arabic_script_language(text: str) -> str | None:
+    """``"Persian"`` or ``"Urdu"`` when Arabic-script ``text`` is written in one of them, else None.
+
+    Persian and Urdu write ک and ی where Arabic writes ك and ي, and Urdu has letters of its own
+    (ے ں ٹ ڈ ڑ ھ); a few such letters (a foreign name) are not enough.
+    """
+    counts = Counter(text)
+    persian_forms = sum(counts[char] for char in _PERSIAN_FORMS)
+    arabic_forms = sum(counts[char] for char in _ARABIC_FORMS)
+    if persian_forms < _MIN_LANGUAGE_EVIDENCE or persian_forms <= arabic_forms:
+        return None
+    urdu_letters = sum(counts[char] for char in _URDU_LETTERS)
+    return "Urdu" if urdu_letters >= max(_MIN_LANGUAGE_EVIDENCE, persian_forms // 10) else "Persian"
 
 
 def paragraphs_from_text(text: str) -> list[Paragraph]:
@@ -142,9 +294,17 @@ def _looks_like_subheading(line: str) -> bool:
     return last not in _FINAL_PUNCTUATION or last in _QUESTION_MARKS
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes; pipes and devices are refused before opening (reading one could block)."""
     try:
-        return path.read_bytes()
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(path, "is not a regular file (a pipe, socket or device): save the article to a file")
+        _check_size(path, info.st_size, max_bytes)
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
     except FileNotFoundError:
         raise InputError(path, "no such file; check the path") from None
     except IsADirectoryError:
@@ -153,27 +313,34 @@ def _read_bytes(path: Path) -> bytes:
         raise InputError(path, "cannot be read: permission denied") from None
     except OSError as error:
         raise InputError(path, f"cannot be read: {error.strerror or error}") from None
+    _check_size(path, len(data), max_bytes)  # the file may have grown since it was measured
+    return data
 
 
-def _guess_encoding(data: bytes, path: Path | str) -> str:
+def _check_size(path: Path, size: int, max_bytes: int) -> None:
+    if size > max_bytes:
+        raise InputError(
+            path,
+            f"is {size / BYTES_PER_MB:.1f} MB, over the {max_bytes / BYTES_PER_MB:g} MB input limit: "
+            "split it into articles, or raise the limit with --max-input-mb",
+        )
+
+
+def _wide_encoding(data: bytes, path: Path | str) -> str | None:
+    """The encoding a byte order mark or the NUL bytes of UTF-16 show; None for 8-bit text.
+
+    Data with many NUL bytes that is not UTF-16 is binary; a few stray NULs in 8-bit text are
+    control characters like any other.
+    """
     for mark, encoding in _BYTE_ORDER_MARKS:
         if data.startswith(mark):
             return encoding
-    if b"\x00" in data:
-        encoding = _utf16_from_nul_pattern(data)
-        if encoding is None:
-            raise InputError(path, f"contains NUL bytes, so it is a binary file: {_PLAIN_TEXT_HINT}")
-        return encoding
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        if _looks_like_damaged_utf8(data):
-            raise InputError(
-                path,
-                f"is UTF-8 with invalid bytes (first at offset {error.start}); re-save it as UTF-8",
-            ) from None
-        return "cp1256"
-    return "utf-8"
+    if b"\x00" not in data:
+        return None
+    encoding = _utf16_from_nul_pattern(data)
+    if encoding is None and data.count(0) > MAX_CONTROL_SHARE * len(data):
+        raise InputError(path, f"contains NUL bytes, so it is a binary file: {_PLAIN_TEXT_HINT}")
+    return encoding
 
 
 def _utf16_from_nul_pattern(data: bytes) -> str | None:
@@ -182,12 +349,34 @@ def _utf16_from_nul_pattern(data: bytes) -> str | None:
     if len(data) % 2:
         return None
     nul_even, nul_odd = data[0::2].count(0), data[1::2].count(0)
+    enough = _MIN_UTF16_NUL_SHARE * len(data) / 2
     # A few characters such as U+0100 put a NUL on the other side; binary data has NULs everywhere.
-    if nul_odd > 0 and nul_even <= nul_odd // 20:
+    if nul_odd >= enough and nul_even <= nul_odd // 20:
         return "utf-16-le"
-    if nul_even > 0 and nul_odd <= nul_even // 20:
+    if nul_even >= enough and nul_odd <= nul_even // 20:
         return "utf-16-be"
     return None
+
+
+def _decode_line_by_line(data: bytes, path: Path | str) -> tuple[str, str]:
+    """8-bit data that is not valid UTF-8: each line is UTF-8 if it is valid UTF-8, else
+    Windows-1256 unless it looks like damaged UTF-8 (then the file is refused)."""
+    pieces = []
+    utf8_lines = 0
+    offset = 0
+    for line in data.splitlines(keepends=True):
+        try:
+            pieces.append(line.decode("utf-8"))
+            utf8_lines += not line.isascii()
+        except UnicodeDecodeError as error:
+            if _looks_like_damaged_utf8(line):
+                raise InputError(
+                    path,
+                    f"is UTF-8 with invalid bytes (first at offset {offset + error.start}); re-save it as UTF-8",
+                ) from None
+            pieces.append(line.decode("cp1256"))
+        offset += len(line)
+    return "".join(pieces), MIXED_ENCODING if utf8_lines else "cp1256"
 
 
 def _looks_like_damaged_utf8(data: bytes) -> bool:
@@ -196,3 +385,59 @@ def _looks_like_damaged_utf8(data: bytes) -> bool:
     high_bytes = len(_HIGH_BYTE.findall(data))
     in_sequences = sum(len(match) for match in _UTF8_MULTIBYTE.findall(data))
     return in_sequences * 2 >= high_bytes
+
+
+def _without_control_characters(text: str, path: Path, warn: Warn) -> str:
+    """Stray control characters removed with a warning; a text full of them is binary data."""
+    cleaned, count, first = remove_control_characters(text)
+    if not count:
+        return text
+    if count > MAX_CONTROL_SHARE * len(text):
+        raise InputError(
+            path,
+            f"contains {_count(count, 'control character')} ({count / len(text):.0%} of the text, first "
+            f"U+{ord(first):04X} at character {text.index(first)}), so it is not a text file: "
+            f"{_PLAIN_TEXT_HINT}",
+        )
+    warn(f"{path}: removed {_count(count, 'control character')} "
+         f"(first U+{ord(first):04X} at character {text.index(first)})")
+    return cleaned
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+class _HtmlText(HTMLParser):
+    """Collects the text of a page, a line break around every block element, nothing from the
+    head, scripts, styles and other elements that are not shown as text."""
+
+    HIDDEN = frozenset({"head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object"})
+    BLOCKS = frozenset({
+        "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
+        "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav",
+        "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul",
+    })
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.pieces: list[str] = []
+        self.hidden_depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "body":  # the end of a head whose closing tag was left out
+            self.hidden_depth = 0
+        elif tag in self.HIDDEN:
+            self.hidden_depth += 1
+        elif tag in self.BLOCKS:
+            self.pieces.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.HIDDEN:
+            self.hidden_depth = max(0, self.hidden_depth - 1)
+        elif tag in self.BLOCKS:
+            self.pieces.append("\n")
+
+    def handle_data(self, data):
+        if not self.hidden_depth:
+            self.pieces.append(data.replace("\n", " "))

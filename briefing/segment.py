@@ -22,6 +22,7 @@ Sentence rules, written for Arabic news:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from itertools import pairwise
 
@@ -71,18 +72,15 @@ def split_sentences(text: str) -> list[Span]:
 def split_clauses(text: str, max_chars: int = DEFAULT_CLAUSE_CHARS) -> list[Span]:
     """Spans of ``text`` of at most ``max_chars`` characters where the text allows it.
 
-    Made for translating over-long sentences piece by piece: the text is cut after ``، ؛ , ;``
-    and, in clauses still too long, before words starting with ``و`` (the conjunction);
-    neighbouring pieces are then merged again while they fit in ``max_chars``. A clause with
-    no such cut point stays whole even when it is longer.
+    Made for translating over-long sentences piece by piece (a model reads a bounded number of
+    tokens): the text is cut after ``، ؛ , ;``; clauses still too long are cut before words
+    starting with ``و`` (the conjunction), and pieces still too long between any two words;
+    neighbouring pieces are then merged again while they fit in ``max_chars``. Only a single
+    word longer than ``max_chars`` (a URL, a base64 blob) is a longer piece.
     """
-    pieces: list[Span] = []
-    for start, end in _pieces(text, 0, len(text), _punctuation_cuts(text)):
-        if end - start > max_chars:
-            pieces.extend(_pieces(text, start, end, _conjunction_cuts(text, start, end)))
-        else:
-            pieces.append((start, end))
-    return _merge_while_fitting(pieces, max_chars)
+    clauses = _pieces(text, 0, len(text), _punctuation_cuts(text))
+    shorter = _cut_long_pieces(text, clauses, max_chars, _conjunction_cuts)
+    return _merge_while_fitting(_cut_long_pieces(text, shorter, max_chars, _word_cuts), max_chars)
 
 
 def segment_article(article: Article) -> Article:
@@ -213,6 +211,25 @@ def _punctuation_cuts(text: str) -> list[int]:
         if not inside_number:
             cuts.append(position + 1)
     return cuts
+
+
+def _cut_long_pieces(
+    text: str, pieces: list[Span], max_chars: int, cuts: Callable[[str, int, int], list[int]]
+) -> list[Span]:
+    """``pieces`` with each one longer than ``max_chars`` cut at ``cuts(text, start, end)``."""
+    result: list[Span] = []
+    for start, end in pieces:
+        if end - start > max_chars:
+            result.extend(_pieces(text, start, end, cuts(text, start, end)))
+        else:
+            result.append((start, end))
+    return result
+
+
+def _word_cuts(text: str, start: int, end: int) -> list[int]:
+    """Offsets of the words in ``text[start:end]`` after the first."""
+    return [position for position in range(start + 1, end)
+            if text[position - 1].isspace() and not text[position].isspace()]
 
 
 def _conjunction_cuts(text: str, start: int, end: int) -> list[int]:

@@ -6,6 +6,8 @@ punctuation stay exactly as the source wrote them, because ``Paragraph.ar`` is w
 
 from __future__ import annotations
 
+from collections import Counter
+
 # Directional marks and embeddings/isolates: they steer display only and would break
 # string matching (a name with an LRM inside is not the same string as the name).
 BIDI_CONTROLS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c")
@@ -46,7 +48,9 @@ def is_arabic_char(char: str) -> bool:
 
 def arabic_letter_share(text: str) -> float:
     """The share of the letters in ``text`` that are Arabic script (0.0 when it has no letters)."""
-    letters = [char for char in text if char.isalpha()]
-    if not letters:
+    # Counting distinct characters first keeps this fast on multi-megabyte texts.
+    letters = {char: count for char, count in Counter(text).items() if char.isalpha()}
+    total = sum(letters.values())
+    if not total:
         return 0.0
-    return sum(1 for char in letters if is_arabic_char(char)) / len(letters)
+    return sum(count for char, count in letters.items() if is_arabic_char(char)) / total

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import html
 import os
 from pathlib import Path
 
@@ -12,7 +13,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.errors import InputError
-from briefing.ingest import classify_paragraphs, decode_bytes, paragraphs_from_text, read_article
+from briefing.ingest import (
+    MIXED_ENCODING,
+    InputWarning,
+    classify_paragraphs,
+    decode_bytes,
+    html_text,
+    looks_like_html,
+    other_arabic_script_language,
+    paragraphs_from_text,
+    read_article,
+    read_articles,
+)
 from briefing.structure import ParagraphKind
 from briefing.textnorm import arabic_letter_share, is_arabic_char, strip_invisible
 
@@ -100,7 +112,7 @@ def test_every_encoding_gives_the_same_article(tmp_path, seed, encode, expected)
 @pytest.mark.parametrize("newline", ["\r\n", "\r", "\u2028", "\n\n\n"])
 def test_line_ends_do_not_matter(tmp_path, newline):
     text = SEED_003.read_text(encoding="utf-8")
-    path = write(tmp_path, newline.join(text.split("\n")).encode("utf-8"))
+    path = write(tmp_path, newline.join(text.split("\n")).encode())
     assert read_article(path, "A1").paragraphs == read_article(SEED_003, "A1").paragraphs
 
 
@@ -109,7 +121,7 @@ def test_bidi_and_zero_width_characters_are_removed_and_nothing_else(tmp_path):
     bidi = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"
     invisible = bidi + "\u200b\u200c\u200d\u2060\ufeff"
     sprinkled = "".join(char + invisible[i % len(invisible)] for i, char in enumerate(text))
-    path = write(tmp_path, sprinkled.encode("utf-8"))
+    path = write(tmp_path, sprinkled.encode())
     assert read_article(path, "A1").paragraphs == read_article(SEED_000, "A1").paragraphs
 
 
@@ -129,7 +141,24 @@ def test_decode_bytes_never_fails_with_anything_but_an_input_error(data):
     except InputError as error:
         assert "\n" not in str(error)
     else:
-        assert data.decode(encoding) == text
+        if encoding == MIXED_ENCODING:
+            assert_each_line_is_utf8_or_cp1256(data, text)
+        else:
+            assert data.decode(encoding) == text
+
+
+def assert_each_line_is_utf8_or_cp1256(data: bytes, text: str) -> None:
+    position, seen = 0, set()
+    for line in data.splitlines(keepends=True):
+        try:
+            decoded, encoding = line.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            decoded, encoding = line.decode("cp1256"), "cp1256"
+        assert text[position:position + len(decoded)] == decoded
+        position += len(decoded)
+        seen.add(encoding if not line.isascii() else "ascii")
+    assert position == len(text)
+    assert {"utf-8", "cp1256"} <= seen
 
 
 # --- refusing bad files ----------------------------------------------------------------------
@@ -156,9 +185,13 @@ BAD_FILES = [
     (docx_bytes, "article.docx", ["ZIP", "DOCX", "plain text"]),
     (lambda tmp: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100), "article.doc", ["Office"]),
     (lambda tmp: b"{\\rtf1\\ansi {\\f0 \\'c7\\'e1}}", "article.rtf", ["RTF"]),
-    (lambda tmp: bytes(range(255)) * 4, "random.bin", ["NUL", "binary"]),
-    (lambda tmp: b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01", "image.txt", ["NUL", "binary"]),
-    (lambda tmp: "خبر عاجل\x07 من بغداد".encode(), "bell.txt", ["U+0007", "not a text file"]),
+    (lambda tmp: bytes(range(255)) * 4, "random.bin", ["contains 100 control characters (10%", "not a text file"]),
+    (lambda tmp: b"\x00\x01\x02binary\x00\xff" * 20, "nul.bin", ["NUL", "binary"]),
+    (lambda tmp: b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01", "image.txt", ["PNG image", "plain text"]),
+    (lambda tmp: b"\xff\xd8\xff\xe0\x00\x10JFIF", "photo.txt", ["JPEG image"]),
+    (lambda tmp: b"\x1f\x8b\x08\x00" + bytes(20), "article.txt.gz", ["gzip"]),
+    (lambda tmp: "خبر عاجل\x07 من بغداد".encode(), "bell.txt",
+     ["1 control character (6% of the text, first U+0007 at character 8)", "not a text file"]),
     (lambda tmp: b"Russia is exploiting the US withdrawal from Iraq.\n", "english.txt",
      ["has no Arabic script", "read as utf-8"]),
     (lambda tmp: "Russia and Iraq (روسيا والعراق) sign a new security agreement today.".encode(),
@@ -207,6 +240,181 @@ def test_windows_1256_with_some_english_is_still_read(tmp_path):
     text = "وزير الخارجية يلتقي نظيره في واشنطن (Washington) اليوم، وقال إن اللقاء مهم.\n"
     article = read_article(write(tmp_path, text.encode("cp1256")), "A1")
     assert (article.encoding, article.title_ar) == ("cp1256", text.strip())
+
+
+# --- defensive reading: limits, stray characters, mixed encodings, web pages, other languages ---
+
+
+def read_with_warnings(path: Path, **options):
+    messages: list[str] = []
+    return read_article(path, "A1", warn=messages.append, **options), messages
+
+
+def seed_paragraphs(seed: Path = SEED_000) -> list:
+    return read_article(seed, "A1").paragraphs
+
+
+def test_stray_control_characters_are_removed_with_one_warning(tmp_path):
+    text = SEED_000.read_text(encoding="utf-8")
+    dirty = text[:30] + "\x01" + text[30:60] + "\x1f\x00" + text[60:90] + "\x7f\ufffe\x9b" + text[90:]
+    path = write(tmp_path, dirty.encode())
+    article, messages = read_with_warnings(path)
+    assert article.paragraphs == seed_paragraphs()
+    assert article.encoding == "utf-8"
+    assert messages == [f"{path}: removed 6 control characters (first U+0001 at character 30)"]
+
+
+def test_vertical_tab_form_feed_and_separators_still_break_paragraphs(tmp_path):
+    lines = [p.ar for p in seed_paragraphs()]
+    path = write(tmp_path, "\x0b".join(lines[:4]).encode() + b"\x0c" + "\x1c\x1d\x1e".join(lines[4:]).encode())
+    article, messages = read_with_warnings(path)
+    assert (article.paragraphs, messages) == (seed_paragraphs(), [])
+
+
+def test_a_few_nul_bytes_in_utf8_are_not_taken_for_utf16(tmp_path):
+    data = SEED_000.read_bytes()
+    path = write(tmp_path, data[:101] + b"\x00" + data[101:301] + b"\x00" + data[301:])
+    article, messages = read_with_warnings(path)
+    assert article.encoding == "utf-8"
+    assert article.paragraphs == seed_paragraphs()
+    assert "removed 2 control characters (first U+0000" in messages[0]
+
+
+def test_lines_in_utf8_and_windows_1256_are_each_decoded(tmp_path):
+    lines = SEED_003.read_text(encoding="utf-8").splitlines(keepends=True)
+    data = b"".join(line.encode("utf-8" if number % 3 else "cp1256") for number, line in enumerate(lines))
+    article, messages = read_with_warnings(write(tmp_path, data))
+    assert article.encoding == MIXED_ENCODING
+    assert article.paragraphs == seed_paragraphs(SEED_003)
+    assert messages == [f"{tmp_path / 'article.txt'}: mixes UTF-8 and Windows-1256 lines; each line was decoded on its own"]
+
+
+def test_a_damaged_utf8_line_among_windows_1256_lines_is_still_refused(tmp_path):
+    good = "وزير الخارجية يلتقي نظيره اليوم.\n".encode("cp1256")
+    damaged = "وقال إن اللقاء مهم جداً للبلدين.".encode()
+    path = write(tmp_path, good + damaged[:20] + b"\xff" + damaged[20:])
+    with pytest.raises(InputError, match=f"invalid bytes \\(first at offset {len(good) + 20}\\)"):
+        read_article(path, "A1")
+
+
+def web_page(paragraphs: list[str]) -> str:
+    head, *body = paragraphs
+    return (
+        "<!DOCTYPE html>\n<html lang='ar'><head><meta charset='utf-8'><title>عنوان الصفحة في المتصفح</title>\n"
+        "<style>p { color: red }</style><script>var x = '<p>ليس نصاً</p>';</script></head>\n"
+        f"<body><nav><a href='/'>الرئيسية</a></nav><article><h1>{head}</h1>\n"
+        + "".join(f"<p>\n  {html.escape(text)}\n</p>\n" for text in body)
+        + "<noscript>فعّل جافاسكربت</noscript></article></body></html>"
+    )
+
+
+def test_a_saved_web_page_gives_the_article_text(tmp_path):
+    lines = [p.ar for p in seed_paragraphs(SEED_003)]
+    article = read_article(write(tmp_path, web_page(lines).encode("utf-8"), "page.html"), "A1")
+    assert article.meta["format"] == "html"
+    assert [p.ar for p in article.paragraphs] == ["الرئيسية", *lines]
+
+
+def test_html_text_keeps_inline_markup_text_and_entities_in_one_line():
+    page = "<p>قال <b>الوزير</b> &amp; <a href='x'>النائب</a>:<br>نعم&nbsp;&#1604;ا</p><head>"
+    assert html_text(page).split("\n") == ["", "قال الوزير & النائب:", "نعم\u00a0لا", ""]
+    assert html_text("<html><head><title>x</title><body><p>نص") == "\nنص"
+
+
+@pytest.mark.parametrize(("text", "is_html"), [
+    ("<p>نص</p>", True),
+    ("  \n<!doctype html><title>x</title>", True),
+    ("قال إن الوسم <p> يبدأ فقرة", False),
+    ("<عنوان> خبر عاجل", False),
+    ("<<< خبر عاجل >>>", False),
+])
+def test_looks_like_html(text, is_html):
+    assert looks_like_html(text) is is_html
+
+
+def test_a_web_page_without_text_is_refused(tmp_path):
+    path = write(tmp_path, b"<html><head><title>x</title></head><body><script>1</script></body></html>")
+    with pytest.raises(InputError, match="is a web page with no text"):
+        read_article(path, "A1")
+
+
+PERSIAN = ("وزیر امور خارجه ایران روز یکشنبه با همتای روسی خود در تهران دیدار کرد. "
+           "دو طرف درباره همکاری‌های اقتصادی و امنیتی در منطقه گفتگو کردند و بر ادامه رایزنی‌ها تاکید کردند.")
+URDU = ("پاکستان کے وزیر اعظم نے آج اسلام آباد میں ایک اہم اجلاس کی صدارت کی۔ "
+        "اجلاس میں ملک کی معاشی صورتحال اور توانائی کے بحران پر تفصیلی تبادلہ خیال کیا گیا۔")
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    (PERSIAN, "Persian"),
+    (URDU, "Urdu"),
+    (SEED_000.read_text(encoding="utf-8"), None),
+    ("أعلنت شركة گوگل وشركة پيبسي عن شراكة جديدة في مدينة چابهار الإيرانية اليوم.", None),
+    ("کی کی", None),
+])
+def test_other_arabic_script_language(text, language):
+    assert other_arabic_script_language(text) == language
+
+
+@pytest.mark.parametrize(("text", "language"), [(PERSIAN, "Persian"), (URDU, "Urdu")])
+def test_persian_and_urdu_are_read_with_a_warning(tmp_path, text, language):
+    path = write(tmp_path, f"خبر\n{text}\n".encode())
+    article, messages = read_with_warnings(path)
+    assert article.paragraphs[1].ar == strip_invisible(text)  # Persian's zero-width non-joiners go too
+    assert article.meta["language"] == language
+    assert messages == [f"{path}: looks like {language}, not Arabic; the Arabic model will translate it poorly"]
+
+
+def test_warnings_go_to_the_warnings_module_by_default(tmp_path):
+    path = write(tmp_path, f"خبر\n{PERSIAN}\n".encode())
+    with pytest.warns(InputWarning, match="looks like Persian"):
+        read_article(path, "A1")
+
+
+def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path):
+    data = SEED_000.read_bytes()
+    path = write(tmp_path, data)
+    assert read_article(path, "A1", max_bytes=len(data)).paragraphs == seed_paragraphs()
+    with pytest.raises(InputError) as caught:
+        read_article(path, "A1", max_bytes=1000)
+    assert str(caught.value) == (
+        f"{path}: is 0.0 MB, over the 0.001 MB input limit: split it into articles, "
+        "or raise the limit with --max-input-mb"
+    )
+
+
+def test_a_named_pipe_is_refused_without_blocking(tmp_path):
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    with pytest.raises(InputError, match="is not a regular file"):
+        read_article(pipe, "A1")
+
+
+def test_read_articles_expands_folders_numbers_articles_and_stops_at_the_first_bad_file(tmp_path):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    write(folder, SEED_003.read_bytes(), "b.txt")
+    write(folder, SEED_000.read_bytes(), "a.txt")
+    write(folder, b"ignored", "notes.md")
+    bad = write(tmp_path, b"", "empty.txt")
+    articles = read_articles([folder, SEED_000])
+    assert [(a.id, Path(a.source).name) for a in articles] == [("A1", "a.txt"), ("A2", "b.txt"), ("A3", SEED_000.name)]
+    with pytest.raises(InputError, match="empty.txt: is empty"):
+        read_articles([folder, bad, SEED_000])
+
+
+def test_read_articles_can_skip_bad_files_and_report_them(tmp_path):
+    empty_folder = tmp_path / "nothing"
+    empty_folder.mkdir()
+    bad = write(tmp_path, b"", "empty.txt")
+    skipped: list[InputError] = []
+    articles = read_articles([bad, SEED_000, empty_folder, tmp_path / "missing.txt", SEED_003],
+                             on_bad_file=skipped.append)
+    assert [(a.id, a.source) for a in articles] == [("A1", str(SEED_000)), ("A2", str(SEED_003))]
+    assert [str(error) for error in skipped] == [
+        f"{bad}: is empty: expected the text of an Arabic news article",
+        f"{empty_folder}: is a folder with no .txt files in it",
+        f"{tmp_path / 'missing.txt'}: no such file; check the path",
+    ]
 
 
 # --- paragraph kinds -------------------------------------------------------------------------

@@ -13,8 +13,9 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from briefing.errors import BriefingError
-from briefing.ingest import read_article
+from briefing import ingest
+from briefing.errors import BriefingError, InputError
+from briefing.ingest import DEFAULT_MAX_INPUT_BYTES, Warn
 from briefing.render import RENDERERS
 from briefing.resources import seeds_dir
 from briefing.segment import segment_article
@@ -30,11 +31,24 @@ def default_inputs() -> list[Path]:
     return local or sorted(seeds_dir().glob("*.txt"))
 
 
-def read_articles(paths: Sequence[Path]) -> list[Article]:
-    """Ingest and segment every file; the first bad file stops the run before anything is written."""
+def read_articles(
+    paths: Sequence[Path],
+    *,
+    max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES,
+    on_bad_file: Callable[[InputError], None] | None = None,
+    on_warning: Warn | None = None,
+) -> list[Article]:
+    """Ingest and segment every file (a folder stands for its ``*.txt`` files).
+
+    The first bad file stops the run before anything is translated or written, unless
+    ``on_bad_file`` is given: then it receives each bad file's error and the file is skipped.
+    """
     if not paths:
         raise BriefingError("no input files: name .txt files, or run where a seeds/ folder is")
-    return [segment_article(read_article(Path(path), f"A{number}")) for number, path in enumerate(paths, 1)]
+    articles = ingest.read_articles(paths, max_bytes=max_input_bytes, on_bad_file=on_bad_file, warn=on_warning)
+    if not articles:
+        raise BriefingError("none of the input files could be read: nothing to build")
+    return [segment_article(article) for article in articles]
 
 
 def default_title(articles: list[Article]) -> str:
@@ -51,6 +65,9 @@ def make_briefing(
     translate: bool = True,
     progress: Callable[[int], Progress] | None = None,
     article_date: date | None = None,
+    max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES,
+    on_bad_file: Callable[[InputError], None] | None = None,
+    on_warning: Warn | None = None,
 ) -> Briefing:
     """Read, translate, align and analyse the articles.
 
@@ -59,11 +76,14 @@ def make_briefing(
     ``translate=False`` skips translation (Arabic-only triage, no model needed).
     ``progress`` receives the number of sentences to translate and returns the per-step callback.
     ``article_date`` is the publication date relative dates are resolved against.
+    ``max_input_bytes``, ``on_bad_file`` and ``on_warning`` are passed to ``read_articles``.
     """
     from briefing.align import translate_articles, unique_sentences
     from briefing.extract import analyze
 
-    articles = read_articles(paths)
+    articles = read_articles(
+        paths, max_input_bytes=max_input_bytes, on_bad_file=on_bad_file, on_warning=on_warning
+    )
     briefing = Briefing(title=title or default_title(articles), articles=articles)
     if translate:
         if engine is None:

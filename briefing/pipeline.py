@@ -9,11 +9,14 @@ The CLI is a thin layer over these; a Python user can call them directly::
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from datetime import date, datetime, timezone
 from pathlib import Path
 
 from briefing import ingest
+from briefing.atomic import atomic_path
 from briefing.errors import BriefingError, InputError
 from briefing.ingest import DEFAULT_MAX_INPUT_BYTES, Warn
 from briefing.render import RENDERERS
@@ -118,21 +121,48 @@ def write_outputs(
     templates: Path | None = None,
     paper: str = "A4",
 ) -> list[Path]:
-    """Render each format to ``out_dir/name.<ext>``; each file appears whole or not at all.
+    """Render each format to ``out_dir/name.<ext>``.
 
+    Every format is rendered to a temporary file first and they are renamed into place together,
+    so a failure (full disk, interruption) leaves all previous documents as they were.
     ``templates`` is a folder overriding the bundled templates; ``paper`` is ``A4`` or ``letter``.
     """
     out_dir = Path(out_dir)
+    check_file_name(name)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise BriefingError(f"{out_dir}: cannot create the output folder ({error.strerror})") from None
     written = []
-    for format_name in formats:
-        renderer = RENDERERS[format_name](templates, paper=paper)
-        target = out_dir / f"{name}{renderer.extension}"
-        try:
-            written.append(renderer.write(briefing, target))
-        except OSError as error:
-            raise BriefingError(f"{target}: cannot write ({error.strerror or error})") from None
+    try:
+        with ExitStack() as replace_all_on_success:
+            for format_name in formats:
+                renderer = RENDERERS[format_name](templates, paper=paper)
+                target = out_dir / f"{name}{renderer.extension}"
+                renderer.render_to(briefing, replace_all_on_success.enter_context(atomic_path(target)))
+                written.append(target)
+    except OSError as error:
+        raise BriefingError(
+            f"{out_dir}: cannot write the documents ({error.strerror or error}); no previous document was changed"
+        ) from None
     return written
+
+
+def check_file_name(name: str) -> None:
+    """Refuse a document name that is not a plain file name (folders, ``..``, over 200 bytes)."""
+    if not name or name in {".", ".."} or Path(name).name != name or "\\" in name or len(os.fsencode(name)) > 200:
+        raise BriefingError(f"{name!r} cannot be a document name: use a plain file name without folders")
+
+
+def check_output_dir(out_dir: Path) -> None:
+    """Fail before any translation if the documents could not be written to ``out_dir``.
+
+    Nothing is created: the folder itself is made only when the documents are written.
+    """
+    existing = Path(out_dir).absolute()
+    while not existing.exists():
+        existing = existing.parent
+    if not existing.is_dir():
+        raise BriefingError(f"{existing}: is a file, so the output folder {out_dir} cannot be made there")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise BriefingError(f"{existing}: cannot write here (permission denied or read-only); choose another -o folder")

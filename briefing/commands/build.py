@@ -9,14 +9,26 @@ from typing import Optional
 import typer
 
 from briefing.commands.progress import sentence_progress
-from briefing.pipeline import default_inputs, make_briefing, parse_formats, write_outputs
+from briefing.errors import InputError
+from briefing.ingest import BYTES_PER_MB, DEFAULT_MAX_INPUT_MB
+from briefing.pipeline import (
+    check_file_name,
+    check_output_dir,
+    default_inputs,
+    make_briefing,
+    parse_formats,
+    write_outputs,
+)
 from briefing.render.base import paper_size
 from briefing.render.html import template_folders
+
+SKIPPED_EXIT_CODE = 3
+"""``--keep-going`` built a briefing but skipped some inputs (2: nothing was built)."""
 
 
 def build(
     files: Optional[list[Path]] = typer.Argument(
-        None, help="Arabic article files (.txt, UTF-8). Default: seeds/*.txt."
+        None, help="Arabic article files (.txt), or folders of them. Default: seeds/*.txt."
     ),
     out_dir: Path = typer.Option(Path("output"), "--output", "-o", help="Folder for the documents."),
     formats: str = typer.Option("pdf,docx", "--format", "-f", help="Comma-separated: pdf, docx, json, html."),
@@ -32,12 +44,26 @@ def build(
     templates: Optional[Path] = typer.Option(
         None, "--templates", help="Folder overriding briefing.html.j2 and/or briefing.css (PDF, HTML)."
     ),
+    keep_going: bool = typer.Option(
+        False, "--keep-going", help=f"Skip unreadable inputs (each reported), build the rest, exit {SKIPPED_EXIT_CODE}."
+    ),
+    max_input_mb: float = typer.Option(
+        DEFAULT_MAX_INPUT_MB, "--max-input-mb", min=0.001, help="Refuse input files over this size (1 MB = 10^6 bytes)."
+    ),
 ) -> None:
     """Translate the articles and write the bilingual briefing."""
     chosen = parse_formats(formats)
     paper = paper_size(paper)
     template_folders(templates)  # a missing --templates folder is refused before any translation
+    check_file_name(name)
+    check_output_dir(out_dir)
     inputs = list(files) if files else default_inputs()
+    skipped: list[InputError] = []
+
+    def skip(error: InputError) -> None:
+        skipped.append(error)
+        typer.echo(f"skipped: {error}", err=True)
+
     with sentence_progress() as progress:
         briefing = make_briefing(
             inputs,
@@ -45,6 +71,13 @@ def build(
             translate=not no_translate,
             progress=progress,
             article_date=published.date() if published else None,
+            max_input_bytes=int(max_input_mb * BYTES_PER_MB),
+            on_bad_file=skip if keep_going else None,
+            on_warning=lambda message: typer.echo(f"warning: {message}", err=True),
         )
     for path in write_outputs(briefing, out_dir, chosen, name=name, templates=templates, paper=paper):
         typer.echo(f"wrote {path}")
+    if skipped:
+        listed = ", ".join(error.path for error in skipped)
+        typer.echo(f"built without {len(skipped)} skipped input file{'s' if len(skipped) > 1 else ''}: {listed}", err=True)
+        raise typer.Exit(SKIPPED_EXIT_CODE)

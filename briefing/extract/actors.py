@@ -11,6 +11,7 @@ romanisation; they never come from machine translation, which mangles names.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from briefing.ner.english import gloss_name, role_english
@@ -23,6 +24,7 @@ from briefing.ner.text import candidate_stems, normalize, offset_after_letters
 from briefing.structure import Actor, Briefing, Mention, Paragraph, ParagraphKind
 
 _MIN_PROPAGATED_LETTERS = 4
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 
 
 @dataclass
@@ -241,6 +243,8 @@ class _EnglishNames:
             glossed = gloss_name(list(words))
             if glossed:
                 return glossed
+        if not _ARABIC_LETTER.search(name_ar):
+            return name_ar  # a name written in Latin letters inside the Arabic text
         return romanize(name_ar)
 
 

@@ -134,6 +134,9 @@ def _lexical(words: list[str], stems: list[str], lists: TrainingLists) -> list[l
         ]
         features += [f"pre{n}={stem[:n]}" for n in (1, 2, 3) if len(stem) > n]
         features += [f"suf{n}={stem[-n:]}" for n in (1, 2, 3) if len(stem) > n]
+        # Letter trigrams: transliterated foreign names have their own look (``غ`` for g, ``تش``).
+        marked = "<" + stem + ">"
+        features += sorted({f"c3={marked[k : k + 3]}" for k in range(len(marked) - 2)})
         if place_tags[i]:
             features.append("gaz=" + place_tags[i])
         if given_name(stem) or given_name(word):

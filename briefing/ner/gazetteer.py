@@ -119,13 +119,14 @@ def match_place(words: list[str], start: int) -> tuple[Place, int] | None:
     """The longest place name starting at ``words[start]``, with the number of words it spans.
 
     The first word may carry clitics (``بالأردن``, ``وبغداد``); ``words`` are normalised.
+    Ambiguous one-word names (``المالي``, "the financial") are not matched.
     """
     index = place_index()
     for length in range(min(MAX_PLACE_WORDS, len(words) - start), 0, -1):
         rest = tuple(words[start + 1 : start + length])
         for first in candidate_stems(words[start]):
             place = index.get((first,) + rest)
-            if place is not None:
+            if place is not None and not (length == 1 and first in AMBIGUOUS_PLACE_FORMS):
                 return place, length
     return None
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefing.extract.dates_lexicon import LEXICON, Kind, fold
-from briefing.ner.gazetteer import AMBIGUOUS_PLACE_FORMS, Place, match_place, place_index
+from briefing.ner.gazetteer import Place, match_place, place_index
 from briefing.ner.lexicon import given_name, is_nationality, title_at, word_gloss
 from briefing.ner.scoring import entity_spans
 from briefing.ner.tagger import Tagger
@@ -200,7 +200,7 @@ def _place_matches(words: list[str]) -> list[tuple[str, int, int]]:
     i = 0
     while i < len(words):
         match = match_place(words, i)
-        if match is None or words[i] in AMBIGUOUS_PLACE_FORMS:
+        if match is None:
             i += 1
             continue
         found.append(("LOC", i, i + match[1]))
@@ -269,14 +269,15 @@ def _first_word_reading(word: str, kind: str, rest: tuple[str, ...]) -> str:
         for reading in readings:
             if (reading,) + rest in index:
                 return reading
-    if given_name(word):
-        return word
+    if given_name(word) or word_gloss(word) or word in ORG_HEADS:
+        return word  # ``وليد``, ``وزارة``: the و is the word's own
     for reading in readings[1:]:
         after_and = word.startswith("و") and reading == word[1:]
         # ``فالح`` is a name, not ف + ``الح``: an article reading needs a real word after it;
         # ``كاليفورنيا`` is not ك + ``اليفورنيا``: "like" never comes before a name.
         particles = word[: len(word) - len(reading)]
-        if after_and or (reading.startswith("ال") and len(reading) > 4 and "ك" not in particles):
+        definite = reading.startswith("ال") and len(reading) > 4 and "ك" not in particles
+        if after_and or definite or given_name(reading):
             return reading
     return word
 

@@ -29,9 +29,9 @@ HELD_OUT_SENTENCES = 600
 class Settings:
     """CRF training settings; L1 (``c1``) prunes features, which keeps the model file small."""
 
-    c1: float = 0.05
-    c2: float = 0.01
-    max_iterations: int = 200
+    c1: float = 0.02
+    c2: float = 0.005
+    max_iterations: int = 300
     min_feature_frequency: int = 1
     common_word_count: int = 3
     folds: int = 5

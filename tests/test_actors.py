@@ -6,6 +6,8 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefing.extract.actors import extract_actors, glossary_entries
 from briefing.ingest import paragraphs_from_text, read_article
@@ -183,3 +185,21 @@ def test_json_shape(seeds):
 
 def test_empty_briefing_has_no_actors():
     assert extract_actors(Briefing("t", [build("خبر", "لا شيء هنا.")])) == []
+
+
+SEED_WORDS = sorted({word for path in SEEDS for word in path.read_text(encoding="utf-8").split()})
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(SEED_WORDS + ["،", ".", "وَالخزعلي", "بالأردن"]), min_size=1, max_size=60
+    )
+)
+def test_mentions_point_at_their_text_in_any_word_salad(words):
+    briefing = Briefing("t", [build("خبر", " ".join(words))])
+    for actor in extract_actors(briefing):
+        assert actor.name_en and actor.type in ("person", "organization", "location")
+        for mention in actor.mentions:
+            paragraph = briefing.article(mention.article).paragraph(mention.paragraph)
+            assert paragraph.ar[mention.start : mention.end] == mention.text != ""

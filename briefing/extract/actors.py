@@ -245,7 +245,7 @@ class _EnglishNames:
                 return glossed
         if not _ARABIC_LETTER.search(name_ar):
             return name_ar  # a name written in Latin letters inside the Arabic text
-        return romanize(name_ar)
+        return romanize(name_ar) or name_ar  # a name of ayns alone has no Latin letters
 
 
 def _canonical(cluster: _Cluster) -> _Occurrence:

@@ -20,14 +20,13 @@ def unique_sentences(articles: list[Article]) -> dict[str, list[Sentence]]:
 
 
 def translate_articles(articles: list[Article], engine: Engine, progress: Progress | None = None) -> int:
-    """Fill ``en`` and ``origin`` of every sentence; returns how many distinct sentences were sent."""
+    """Fill ``en``, ``origin`` and ``flags`` of every sentence; returns how many distinct sentences were sent."""
     by_text = unique_sentences(articles)
     texts = list(by_text)
     translations = engine.translate(texts, progress)
-    if len(translations) != len(texts):
-        raise RuntimeError(f"engine returned {len(translations)} translations for {len(texts)} sentences")
-    for text, translation in zip(texts, translations):
+    for text, translation in zip(texts, translations, strict=True):
         for sentence in by_text[text]:
             sentence.en = translation.text
             sentence.origin = translation.origin
+            sentence.flags = list(translation.flags)
     return len(texts)

@@ -1,43 +1,92 @@
 """The Argos Translate engine: an installed ar->en package run through CTranslate2.
 
 Tokenization and decoding follow ``argostranslate.translate.apply_packaged_translation`` so the
-English equals what Argos itself gives, but sentences come from our own segmenter (Argos's
-sentence splitter would download a model) and all sentences of all articles are translated in
-one batched call instead of one call per paragraph.
+English equals what Argos itself gives for a sentence, but:
+
+* sentences come from our own segmenter (Argos's sentence splitter would download a model);
+* all sentences of all articles go to CTranslate2 in one asynchronous call, cut into batches
+  by token count and spread over the worker threads, instead of one call per paragraph with
+  Argos's 32-token batches (which in practice translates one sentence at a time);
+* a sentence longer than ``max_input_tokens`` is translated clause by clause
+  (``briefing.segment.split_clauses``) and the pieces joined, flagged ``split``; an output
+  that reaches ``max_decoding_length`` is flagged ``truncated``, so nothing is cut silently.
+
+The model is loaded once, on the first sentence that needs it: a run whose sentences all come
+from the cache or a memory never reads the model files.
 """
 
 from __future__ import annotations
 
+import os
+import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from briefing.errors import BriefingError
 from briefing.structure import ModelInfo
-from briefing.translate.base import Engine, Progress, Translation
+from briefing.translate.base import Engine, Stream, Translation
 from briefing.translate.packages import InstalledPackage, find_package
+
+COMPUTE_TYPES = ("auto", "int8", "int8_float32", "float32", "default")
+"""``auto`` means int8 where the CPU supports it (Argos models are shipped int8), else the model's own type."""
+
+_POLL_SECONDS = 0.02
+"""How often finished asynchronous results are collected; small next to a batch's time."""
 
 
 @dataclass(frozen=True)
 class DecodingOptions:
-    """Argos's decoding settings; ``beam_size`` 4 and ``length_penalty`` 0.2 are its defaults."""
+    """Argos's decoding settings (``beam_size`` 4, ``length_penalty`` 0.2) and how to run them.
+
+    ``output_key`` holds the settings that change the English, for the translation cache; the
+    thread and batch settings only change the speed.
+    """
 
     beam_size: int = 4
     length_penalty: float = 0.2
+    compute_type: str = "auto"
+    max_input_tokens: int = 200
+    max_decoding_length: int = 256
     max_batch_tokens: int = 2048
-    compute_type: str = "default"
-    inter_threads: int = 1
-    intra_threads: int = 0
+    threads: int = 0
+
+    def __post_init__(self):
+        if self.compute_type not in COMPUTE_TYPES:
+            raise BriefingError(
+                f"unknown compute type {self.compute_type!r}: choose from {', '.join(COMPUTE_TYPES)}"
+            )
+        if self.beam_size < 1:
+            raise BriefingError(f"beam size must be at least 1, not {self.beam_size}")
+        if self.threads < 0:
+            raise BriefingError(f"threads must be 0 (all cores) or more, not {self.threads}")
+
+    def resolved_compute_type(self) -> str:
+        if self.compute_type != "auto":
+            return self.compute_type
+        import ctranslate2
+
+        return "int8" if "int8" in ctranslate2.get_supported_compute_types("cpu") else "default"
+
+    def worker_threads(self) -> tuple[int, int]:
+        """``(inter_threads, intra_threads)``: one batch per core, which measured fastest on CPU."""
+        cores = self.threads or os.cpu_count() or 1
+        return cores, 1
+
+    def output_key(self) -> str:
+        return (
+            f"beam={self.beam_size};lp={self.length_penalty};compute={self.resolved_compute_type()};"
+            f"max_in={self.max_input_tokens};max_out={self.max_decoding_length}"
+        )
 
 
 class ArgosEngine(Engine):
-    """Loads the package's model once, on first use, and translates lists of sentences."""
-
-    chunk_sentences = 64
-    """Sentences handed to CTranslate2 per call: large enough to batch well, small enough for progress."""
+    """Loads the package's model once, on first use, and streams translations of sentences."""
 
     def __init__(self, package: InstalledPackage | None = None, options: DecodingOptions | None = None):
         self.package = package or find_package()
         self.options = options or DecodingOptions()
         self._translator = None
-        self._argos_package = None
+        self._tokenizer = None
 
     @property
     def model(self) -> ModelInfo:
@@ -49,53 +98,117 @@ class ArgosEngine(Engine):
 
     @property
     def tokenizer(self):
-        """The package's own tokenizer (SentencePiece or BPE), as Argos builds it."""
-        if self._argos_package is None:
-            from argostranslate.package import Package
+        if self._tokenizer is None:
+            self._tokenizer = self.package.tokenizer()
+        return self._tokenizer
 
-            self._argos_package = Package(self.package.path)
-        return self._argos_package.tokenizer
-
-    def _load(self):
+    def translator(self):
+        """The CTranslate2 translator, created on first call; unreadable model files are a user error."""
         if self._translator is None:
             import ctranslate2
 
-            self._translator = ctranslate2.Translator(
-                str(self.package.path / "model"),
-                device="cpu",
-                compute_type=self.options.compute_type,
-                inter_threads=self.options.inter_threads,
-                intra_threads=self.options.intra_threads,
-            )
+            inter_threads, intra_threads = self.options.worker_threads()
+            try:
+                self._translator = ctranslate2.Translator(
+                    str(self.package.path / "model"),
+                    device="cpu",
+                    compute_type=self.options.resolved_compute_type(),
+                    inter_threads=inter_threads,
+                    intra_threads=intra_threads,
+                )
+            except (RuntimeError, ValueError, OSError) as error:
+                raise BriefingError(
+                    f"{self.package.path / 'model'}: cannot load the translation model ({error}); "
+                    "reinstall it with `briefing models install`"
+                ) from None
         return self._translator
 
-    def translate(self, sentences: list[str], progress: Progress | None = None) -> list[Translation]:
+    def stream(self, sentences: Sequence[str]) -> Stream:
         if not sentences:
-            return []
-        translator = self._load()
-        tokenizer = self.tokenizer
-        target_prefix = self._argos_package.target_prefix
-        results: list[Translation] = []
-        for first in range(0, len(sentences), self.chunk_sentences):
-            chunk = sentences[first : first + self.chunk_sentences]
-            tokens = [tokenizer.encode(sentence) for sentence in chunk]
-            outputs = translator.translate_batch(
-                tokens,
-                target_prefix=[[target_prefix]] * len(tokens) if target_prefix else None,
-                replace_unknowns=True,
-                max_batch_size=self.options.max_batch_tokens,
-                batch_type="tokens",
-                beam_size=self.options.beam_size,
-                num_hypotheses=1,
-                length_penalty=self.options.length_penalty,
-                return_scores=True,
-            )
-            for output in outputs:
-                text = _detokenize(tokenizer.decode(output.hypotheses[0]), target_prefix)
-                results.append(Translation(text=text, origin="mt", score=output.scores[0]))
-            if progress:
-                progress(len(chunk))
-        return results
+            return
+        groups: list[range] = []  # the piece indices of each sentence
+        pieces: list[list[str]] = []
+        for sentence in sentences:
+            sentence_pieces = self._pieces(sentence)
+            groups.append(range(len(pieces), len(pieces) + len(sentence_pieces)))
+            pieces.extend(sentence_pieces)
+        owner = [position for position, group in enumerate(groups) for _ in group]
+        waiting = [len(group) for group in groups]
+        results = self._submit(pieces)
+        for index in _completed(results):
+            position = owner[index]
+            waiting[position] -= 1
+            if not waiting[position]:
+                yield position, self._translation([results[i].result() for i in groups[position]])
+
+    def _pieces(self, sentence: str) -> list[list[str]]:
+        """The sentence's tokens, or the tokens of each clause if it is too long for the model."""
+        from briefing.translate.splitting import pieces_within
+
+        encode = self.tokenizer.encode
+        tokens = encode(sentence)
+        if len(tokens) <= self.options.max_input_tokens:
+            return [tokens]
+        limit = self.options.max_input_tokens
+        return [encode(text) for text in pieces_within(sentence, limit, lambda text: len(encode(text)))]
+
+    def _submit(self, pieces: list[list[str]]) -> list:
+        """Queue every piece at once: CTranslate2 sorts them by length into token-sized batches."""
+        prefix = self.package.target_prefix
+        inter_threads, _ = self.options.worker_threads()
+        total_tokens = sum(len(piece) for piece in pieces)
+        # Small jobs get smaller batches so every worker thread has one to run.
+        batch_tokens = max(64, min(self.options.max_batch_tokens, total_tokens // inter_threads + 1))
+        return self.translator().translate_batch(
+            pieces,
+            target_prefix=[[prefix]] * len(pieces) if prefix else None,
+            asynchronous=True,
+            max_batch_size=batch_tokens,
+            batch_type="tokens",
+            beam_size=self.options.beam_size,
+            num_hypotheses=1,
+            length_penalty=self.options.length_penalty,
+            max_decoding_length=self.options.max_decoding_length,
+            replace_unknowns=True,
+            return_scores=True,
+        )
+
+    def _translation(self, outputs: list) -> Translation:
+        """Join the pieces of one sentence; flag a split sentence and any output cut at the limit.
+
+        The score is the average log-probability per output token (``</s>`` included):
+        CTranslate2 returns the sum divided by ``length ** length_penalty``, which is undone here
+        so that sentences of any length compare.
+        """
+        prefix = self.package.target_prefix
+        texts, log_probability, steps, flags = [], 0.0, 0, []
+        for output in outputs:
+            tokens = output.hypotheses[0]
+            texts.append(_detokenize(self.tokenizer.decode(tokens), prefix))
+            length = len(tokens) + 1
+            log_probability += output.scores[0] * length**self.options.length_penalty
+            steps += length
+            if len(tokens) >= self.options.max_decoding_length:
+                flags.append("truncated")
+        if len(outputs) > 1:
+            flags.append("split")
+        text = " ".join(t for t in texts if t)
+        return Translation(text=text, origin="mt", score=log_probability / steps, flags=flags)
+
+
+def _completed(results: list) -> Stream:
+    """Indices of asynchronous results as they finish (any order), each once."""
+    pending = list(range(len(results)))
+    while pending:
+        still = []
+        for index in pending:
+            if results[index].done():
+                yield index
+            else:
+                still.append(index)
+        pending = still
+        if pending:
+            time.sleep(_POLL_SECONDS)
 
 
 def _detokenize(value: str, target_prefix: str) -> str:

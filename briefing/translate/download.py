@@ -1,7 +1,15 @@
-"""Fetching the ar->en package from the Argos package index: the only network access briefing makes."""
+"""Fetching the ar->en package from the Argos package index: the only network access briefing makes.
+
+A download is checked before it is installed: the byte count must match the server's
+``Content-Length``, the SHA-256 must match the index entry's ``sha256`` when the index gives
+one (Argos's own index does not, today), and ``install_package_file`` then checks the zip's
+CRCs and structure like any package file. The SHA-256 is reported so it can be compared with
+a copy obtained elsewhere.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
@@ -40,8 +48,8 @@ def _open(url: str):
         raise BriefingError(f"cannot reach {url} ({reason}): {OFFLINE_HINT}") from None
 
 
-def package_links() -> list[str]:
-    """Download links of the ar->en package listed in the index."""
+def package_entry() -> dict:
+    """The index entry of the ar->en package (its ``links``, maybe a ``sha256``)."""
     url = index_url()
     with _open(url) as response:
         try:
@@ -50,22 +58,34 @@ def package_links() -> list[str]:
             raise BriefingError(f"{url}: the package index is not valid JSON") from None
     for entry in entries if isinstance(entries, list) else []:
         if entry.get("from_code") == SOURCE_LANGUAGE and entry.get("to_code") == TARGET_LANGUAGE:
-            return list(entry.get("links", []))
+            return entry
     raise BriefingError(f"{url}: the index lists no {SOURCE_LANGUAGE}->{TARGET_LANGUAGE} package")
 
 
-def download_and_install(progress: Callable[[int, int | None], None] | None = None) -> InstalledPackage:
-    """Download the package into a temporary file, check it like any package file, install it."""
-    links = package_links()
+def download_and_install(
+    progress: Callable[[int, int | None], None] | None = None,
+) -> tuple[InstalledPackage, str]:
+    """Download the package into a temporary file, check it, install it; returns it and its SHA-256."""
+    entry = package_entry()
+    links = list(entry.get("links") or [])
     if not links:
         raise BriefingError(f"{index_url()}: the ar->en package has no download link")
     packages_dir().mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=packages_dir(), prefix=".download-") as folder:
         target = Path(folder) / "translate-ar_en.argosmodel"
+        digest = hashlib.sha256()
+        received = 0
         with _open(links[0]) as response, open(target, "wb") as out:
             total = int(response.headers.get("Content-Length") or 0) or None
             while chunk := response.read(1 << 16):
                 out.write(chunk)
+                digest.update(chunk)
+                received += len(chunk)
                 if progress:
                     progress(len(chunk), total)
-        return install_package_file(target)
+        if total is not None and received != total:
+            raise BriefingError(f"{links[0]}: download incomplete ({received} of {total} bytes); try again")
+        expected = str(entry.get("sha256") or "").lower()
+        if expected and expected != digest.hexdigest():
+            raise BriefingError(f"{links[0]}: SHA-256 {digest.hexdigest()} differs from the index's {expected}")
+        return install_package_file(target), digest.hexdigest()

@@ -1,0 +1,57 @@
+"""The translation options shared by ``build``, ``translate`` and ``export-xliff``.
+
+Each command lists these parameters (Typer reads options from the signature) with the defaults
+defined once here, and hands them to ``engine_factory``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+GLOSSARY: Optional[Path] = typer.Option(
+    None, "--glossary", help="Names and terms to keep fixed: CSV (arabic,english[,type]) or YAML."
+)
+MEMORY: Optional[Path] = typer.Option(
+    None, "--memory", help="A TMX translation memory; its exact matches replace machine translation."
+)
+NO_CACHE: bool = typer.Option(
+    False, "--no-cache", help="Neither read nor write the translation cache."
+)
+COMPUTE_TYPE: str = typer.Option(
+    "auto", "--compute-type", help="auto (int8 if the CPU supports it), int8, int8_float32, float32, default."
+)
+BEAM_SIZE: int = typer.Option(4, "--beam-size", help="Beam search width (Argos uses 4; 1 is fastest).")
+THREADS: int = typer.Option(0, "--threads", help="CPU threads for translation (0: all cores).")
+
+
+def engine_factory(
+    glossary: Path | None, memory: Path | None, no_cache: bool, compute_type: str, beam_size: int, threads: int
+) -> Callable:
+    """A factory for ``make_briefing(engine=...)``: files and model are opened only once it is called."""
+    from briefing.translate.argos import DecodingOptions
+    from briefing.translate.engine import EngineSettings, build_engine
+
+    settings = EngineSettings(
+        decoding=DecodingOptions(compute_type=compute_type, beam_size=beam_size, threads=threads),
+        glossary=glossary,
+        memory=memory,
+        use_cache=not no_cache,
+    )
+    return lambda: build_engine(settings)
+
+
+def translated_articles(paths: list[Path], factory: Callable) -> tuple[list, object]:
+    """Read and translate the articles (no analysis, no documents); returns them and the engine."""
+    from briefing.align import translate_articles, unique_sentences
+    from briefing.commands.progress import sentence_progress
+    from briefing.pipeline import read_articles
+
+    articles = read_articles(paths)
+    engine = factory()
+    with sentence_progress() as progress:
+        translate_articles(articles, engine, progress(len(unique_sentences(articles))))
+    return articles, engine

@@ -9,7 +9,7 @@ import sys
 
 import typer
 
-from briefing.commands import analyze, build, edits, models
+from briefing.commands import analyze, build, cache, edits, models, translate, xliff
 from briefing.errors import BriefingError
 
 app = typer.Typer(
@@ -22,6 +22,10 @@ app.command("build")(build.build)
 app.command("analyze")(analyze.analyze)
 app.add_typer(models.app, name="models")
 app.command("import-edits")(edits.import_edits)
+app.add_typer(cache.app, name="cache")
+app.command("translate")(translate.translate)
+app.command("export-xliff")(xliff.export_xliff)
+app.command("import-xliff")(xliff.import_xliff)
 
 
 def main() -> None:

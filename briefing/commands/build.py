@@ -8,6 +8,15 @@ from typing import Optional
 
 import typer
 
+from briefing.commands.engine_options import (
+    BEAM_SIZE,
+    COMPUTE_TYPE,
+    GLOSSARY,
+    MEMORY,
+    NO_CACHE,
+    THREADS,
+    engine_factory,
+)
 from briefing.commands.progress import sentence_progress
 from briefing.errors import InputError
 from briefing.ingest import BYTES_PER_MB, DEFAULT_MAX_INPUT_MB
@@ -50,6 +59,12 @@ def build(
     max_input_mb: float = typer.Option(
         DEFAULT_MAX_INPUT_MB, "--max-input-mb", min=0.001, help="Refuse input files over this size (1 MB = 10^6 bytes)."
     ),
+    glossary: Optional[Path] = GLOSSARY,
+    memory: Optional[Path] = MEMORY,
+    no_cache: bool = NO_CACHE,
+    compute_type: str = COMPUTE_TYPE,
+    beam_size: int = BEAM_SIZE,
+    threads: int = THREADS,
 ) -> None:
     """Translate the articles and write the bilingual briefing."""
     chosen = parse_formats(formats)
@@ -68,6 +83,7 @@ def build(
         briefing = make_briefing(
             inputs,
             title=title,
+            engine=engine_factory(glossary, memory, no_cache, compute_type, beam_size, threads),
             translate=not no_translate,
             progress=progress,
             article_date=published.date() if published else None,

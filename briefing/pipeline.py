@@ -75,7 +75,8 @@ def make_briefing(
     """Read, translate, align and analyse the articles.
 
     ``engine`` is an Engine, a factory called only once the input is known to be good (so a bad
-    file is reported before a model is loaded), or None for the installed Argos package;
+    file is reported before a model is loaded), or None for the installed Argos package behind
+    the translation cache and any imported post-edits (``briefing.translate.engine``);
     ``translate=False`` skips translation (Arabic-only triage, no model needed).
     ``progress`` receives the number of sentences to translate and returns the per-step callback.
     ``article_date`` is the publication date relative dates are resolved against.
@@ -90,9 +91,9 @@ def make_briefing(
     briefing = Briefing(title=title or default_title(articles), articles=articles)
     if translate:
         if engine is None:
-            from briefing.translate.argos import ArgosEngine
+            from briefing.translate.engine import build_engine
 
-            engine = ArgosEngine
+            engine = build_engine
         if not isinstance(engine, Engine):
             engine = engine()
         briefing.model = engine.model

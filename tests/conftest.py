@@ -13,6 +13,15 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def user_folders(tmp_path_factory):
+    """Translation cache and post-edits of the whole session in temporary folders, never the user's."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path_factory.mktemp("briefing-cache")))
+        monkeypatch.setenv("BRIEFING_DATA_DIR", str(tmp_path_factory.mktemp("briefing-data")))
+        yield
+
+
 @pytest.fixture(scope="session")
 def argosmodel(tmp_path_factory) -> Path:
     """A SentencePiece ``.argosmodel`` file, built once per test session."""

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from briefing.ner.gazetteer import match_place
-from briefing.ner.lexicon import given_name, is_nationality, title_at
+from briefing.ner.lexicon import given_name, is_nationality, title_coverage
 from briefing.ner.text import normalize, split_proclitics
 
 _WINDOW = 2
@@ -115,12 +115,7 @@ def _lexical(words: list[str], stems: list[str], lists: TrainingLists) -> list[l
         for j in range(i + 1, i + length):
             place_tags[j] = "I-" + place.kind
         i += length
-    title_tags = [""] * len(words)
-    for i in range(len(words)):
-        found = title_at(words, i)
-        if found is not None:
-            for j in range(i, i + found[1]):
-                title_tags[j] = "title"
+    titles = title_coverage(words)
 
     result = []
     for i, word in enumerate(words):
@@ -143,7 +138,7 @@ def _lexical(words: list[str], stems: list[str], lists: TrainingLists) -> list[l
             features.append("gaz=given")
         if is_nationality(word):
             features.append("gaz=nationality")
-        if title_tags[i]:
+        if titles[i]:
             features.append("gaz=title")
         if stem in lists.common:
             features.append("common")

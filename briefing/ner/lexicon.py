@@ -386,6 +386,16 @@ def title_at(words: list[str], start: int) -> tuple[Title, int] | None:
     return None
 
 
+def title_coverage(words: list[str]) -> list[bool]:
+    """For each normalised word, whether it is part of a title (``رئيس الوزراء``, ``اللواء``)."""
+    covered = [False] * len(words)
+    for i in range(len(words)):
+        found = title_at(words, i)
+        if found is not None:
+            covered[i : i + found[1]] = [True] * found[1]
+    return covered
+
+
 def word_gloss(word: str) -> Word | None:
     """The English of an organisation or role word (normalised), or None."""
     return _normalised_tables()[2].get(word)

@@ -92,7 +92,7 @@ def _is_date_word(word: str) -> bool:
     )
 
 
-def _describes(word: str) -> bool:
+def describes(word: str) -> bool:
     """Whether a word can continue an organisation's name: a known name word or a nationality."""
     for reading in candidate_stems(word)[:3]:
         if word_gloss(reading) or is_nationality(reading):
@@ -107,7 +107,7 @@ def _org_patterns(words: list[str]) -> list[tuple[str, int, int]]:
         if not any(_particle_prefix(word, head) for head in ORG_HEADS):
             continue
         j = i + 1
-        while j < len(words) and j - i < _MAX_ORG_WORDS and _describes(words[j]):
+        while j < len(words) and j - i < _MAX_ORG_WORDS and describes(words[j]):
             j += 1
         if j - i >= 2:
             found.append(("ORG", i, j))
@@ -171,7 +171,7 @@ def _persons_after_titles(
             elif j in name_ends and j not in person_starts:
                 j = name_ends[j]
             elif (
-                _describes(words[j])
+                describes(words[j])
                 or words[j] in ROLE_LINKS
                 or (words[j] == "." and words[j - 1] in ABBREVIATED_TITLES)
             ):

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefing.ner.lexicon import is_nationality, title_at, word_gloss
-from briefing.ner.mentions import ABBREVIATED_TITLES, ROLE_LINKS, Found, Names
-from briefing.ner.text import candidate_stems, offset_after_letters
+from briefing.ner.lexicon import title_at, title_coverage
+from briefing.ner.mentions import ABBREVIATED_TITLES, ROLE_LINKS, Found, Names, describes
+from briefing.ner.text import offset_after_letters
 
 
 @dataclass(frozen=True)
@@ -26,25 +26,14 @@ class Role:
     end: int
 
 
-def _title_coverage(words: list[str]) -> list[bool]:
-    covered = [False] * len(words)
-    for i in range(len(words)):
-        found = title_at(words, i)
-        if found is not None:
-            covered[i : i + found[1]] = [True] * found[1]
-    return covered
-
-
 def _describes_role(word: str) -> bool:
-    if word in ROLE_LINKS:
-        return True
-    return any(word_gloss(r) or is_nationality(r) for r in candidate_stems(word)[:3])
+    return word in ROLE_LINKS or describes(word)
 
 
 def role_before(names: Names, person: Found) -> Role | None:
     """The role written right before ``person``'s name, or None if the name stands alone."""
     words = names.words
-    titles = _title_coverage(words)
+    titles = title_coverage(words)
     inside_other_name = {
         i for found in names.found if found.type != "person" for i in range(found.first, found.last)
     }

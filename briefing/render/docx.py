@@ -184,10 +184,31 @@ class _Writer:
 
         self.view = view
         self.document = Document()
+        _define_styles(self.document)
+        self.style_ids = {style.name: style.style_id for style in self.document.styles}
         self.next_bookmark_id = 1
         self.row_targets = {row.anchor: row_bookmark(row) for article in view.articles for row in article.rows}
 
     # -- low-level pieces ---------------------------------------------------------------------
+    # Styles are set by id: python-docx looks a style name up by scanning every style, each time.
+
+    def paragraph(self, container, text: str = "", style: str | None = None):
+        paragraph = container.add_paragraph(text)
+        if style:
+            self.restyle(paragraph, style)
+        return paragraph
+
+    def restyle(self, paragraph, style: str) -> None:
+        paragraph._p.style = self.style_ids[style]
+
+    def run(self, paragraph, text: str, style: str | None = None):
+        run = paragraph.add_run(text)
+        if style:
+            run._r.style = self.style_ids[style]
+        return run
+
+    def heading(self, text: str, level: int):
+        return self.paragraph(self.document, text, f"Heading {level}")
 
     def bookmark(self, paragraph, name: str) -> None:
         """Wrap everything in ``paragraph`` in a bookmark called ``name``."""
@@ -202,18 +223,18 @@ class _Writer:
         paragraph._p.append(_element("w:bookmarkEnd", id=identifier))
 
     def english_run(self, paragraph, text: str, bold: bool = False, style: str | None = None):
-        run = paragraph.add_run(text, style=style)
+        run = self.run(paragraph, text, style)
         run.bold = bold or None
         return run
 
     def arabic_run(self, paragraph, text: str, bold: bool = False, style: str | None = None):
-        run = paragraph.add_run(text, style=style)
+        run = self.run(paragraph, text, style)
         run.bold = bold or None
         _make_arabic(run._r.get_or_add_rPr(), ARABIC_SIZE_PT, bold)
         return run
 
     def arabic_paragraph(self, container, text: str, style: str = ARABIC_STYLE, bold: bool = False):
-        paragraph = container.add_paragraph(style=style)
+        paragraph = self.paragraph(container, style=style)
         _set_bidi(paragraph._p.get_or_add_pPr())
         self.arabic_run(paragraph, text, bold)
         return paragraph
@@ -224,7 +245,7 @@ class _Writer:
             if number:
                 paragraph.add_run(" ")
             target = self.row_targets.get(ref.anchor)
-            run = paragraph.add_run(f"[{ref.label}]", style=REFERENCE_STYLE)
+            run = self.run(paragraph, f"[{ref.label}]", REFERENCE_STYLE)
             if target:
                 link = _element("w:hyperlink", anchor=target, history="1")
                 run._r.addprevious(link)
@@ -235,9 +256,9 @@ class _Writer:
         paragraphs = cell.paragraphs
         if len(paragraphs) == 1 and not paragraphs[0].runs:
             paragraph = paragraphs[0]
-            paragraph.style = self.document.styles[style]
+            self.restyle(paragraph, style)
         else:
-            paragraph = cell.add_paragraph(style=style)
+            paragraph = self.paragraph(cell, style=style)
         if style == ARABIC_STYLE:
             _set_bidi(paragraph._p.get_or_add_pPr())
         return paragraph
@@ -254,9 +275,9 @@ class _Writer:
             setattr(section, side, Cm(MARGIN_CM))
         header = section.header.paragraphs[0]
         header.text = self.view.title
-        header.style = self.document.styles[NOTE_STYLE]
+        self.restyle(header, NOTE_STYLE)
         footer = section.footer.paragraphs[0]
-        footer.style = self.document.styles[NOTE_STYLE]
+        self.restyle(footer, NOTE_STYLE)
         footer.add_run("page ")
         footer._p.append(self.field("PAGE"))
         footer.add_run(" of ")
@@ -274,11 +295,11 @@ class _Writer:
 
     def cover(self) -> None:
         document, view = self.document, self.view
-        document.add_paragraph(view.title, style="Title")
-        document.add_paragraph(f"Generated {view.created}", style=NOTE_STYLE)
+        self.paragraph(document, view.title, "Title")
+        self.paragraph(document, f"Generated {view.created}", NOTE_STYLE)
         for line in view.provenance:
-            document.add_paragraph(line, style=NOTE_STYLE)
-        document.add_heading("Sources", level=1)
+            self.paragraph(document, line, NOTE_STYLE)
+        self.heading("Sources", 1)
         table = self.table(["Article", "File", "Headline", "¶"])
         for source in view.sources:
             cells = table.add_row().cells
@@ -286,7 +307,7 @@ class _Writer:
             cells[1].text = source.file_name
             for extra in (source.outlet, source.published):
                 if extra:
-                    cells[1].add_paragraph(extra, style=NOTE_STYLE)
+                    self.paragraph(cells[1], extra, NOTE_STYLE)
             cells[2].text = source.title_en
             self.arabic_paragraph(cells[2], source.title_ar)
             cells[3].text = str(source.paragraph_count)
@@ -295,7 +316,7 @@ class _Writer:
 
     def legend(self) -> None:
         document, view = self.document, self.view
-        document.add_heading("Reading the tables", level=2)
+        self.heading("Reading the tables", 2)
         document.add_paragraph(
             "English on the left, Arabic on the right, one row per paragraph, numbered as in the "
             "source; each sentence is a line of its own. Where a paragraph has several sentences, "
@@ -308,16 +329,16 @@ class _Writer:
             paragraph = document.add_paragraph("Plain text: machine translation.")
             for entry in view.origin_legend:
                 paragraph = document.add_paragraph()
-                paragraph.add_run("Marked text", style=ORIGIN_STYLES.get(entry.key))
+                self.run(paragraph, "Marked text", ORIGIN_STYLES.get(entry.key))
                 paragraph.add_run(f": {entry.explanation}.")
         if view.flag_legend:
             paragraph = document.add_paragraph()
             paragraph.add_run("Sentences the translation check flagged are ")
-            paragraph.add_run("highlighted", style=FLAGGED_STYLE)
+            self.run(paragraph, "highlighted", FLAGGED_STYLE)
             paragraph.add_run(", with the flag named under the English:")
             for entry in view.flag_legend:
                 paragraph = document.add_paragraph()
-                paragraph.add_run(entry.key, style=FLAGGED_STYLE)
+                self.run(paragraph, entry.key, FLAGGED_STYLE)
                 paragraph.add_run(f"  {entry.explanation}")
 
     def table(self, headers: list[str]):
@@ -348,9 +369,9 @@ class _Writer:
         if not summary:
             return
         document = self.document
-        document.add_heading("Summary", level=1)
+        self.heading("Summary", 1)
         if summary.actors:
-            document.add_heading("Actors", level=2)
+            self.heading("Actors", 2)
             table = self.table(["Name", "Type", "Role", "Paragraphs"])
             for actor in summary.actors:
                 cells = table.add_row().cells
@@ -363,42 +384,45 @@ class _Writer:
                 self.references(cells[3].paragraphs[0], actor.refs)
             self.widths(table, [5.0, 2.4, 6.0, 2.6])
         if summary.timeline or summary.undated:
-            document.add_heading("Timeline", level=2)
+            self.heading("Timeline", 2)
             table = self.table(["Date", "Event", "Paragraph"])
             for position, item in enumerate(summary.timeline + summary.undated):
                 if position == len(summary.timeline) and summary.timeline:
                     divider = table.add_row().cells
                     merged = divider[0].merge(divider[-1])
                     merged.paragraphs[0].add_run(
-                        "Not placed on the timeline (relative or without a year)", style=None).italic = True
+                        "Not placed on the timeline (relative or without a year)").italic = True
                 cells = table.add_row().cells
                 cells[0].text = item.when
                 if item.inferred:
-                    cells[0].add_paragraph("year inferred", style=NOTE_STYLE)
+                    self.paragraph(cells[0], "year inferred", NOTE_STYLE)
                 self.arabic_paragraph(cells[0], item.text_ar)
-                cells[1].text = item.event_en or ""
-                self.arabic_paragraph(cells[1], item.event_ar)
+                if item.event_en:
+                    cells[1].text = item.event_en
+                else:
+                    self.arabic_run(self.cell_paragraph(cells[1], ARABIC_STYLE), item.event_ar)
                 self.references(cells[2].paragraphs[0], item.refs)
             self.widths(table, [4.0, 10.4, 2.6])
         if summary.topics:
-            document.add_heading("Competing viewpoints", level=2)
+            self.heading("Competing viewpoints", 2)
             for topic in summary.topics:
-                heading = document.add_heading("Topic: ", level=3)
+                heading = self.heading("Topic: ", 3)
                 self.arabic_run(heading, topic.topic)
                 for item in topic.viewpoints:
-                    paragraph = document.add_paragraph(style="List Bullet")
+                    paragraph = self.paragraph(document, style="List Bullet")
                     paragraph.add_run(item.speaker_en).bold = True
                     paragraph.add_run(" ")
                     self.arabic_run(paragraph, item.speaker_ar)
                     paragraph.add_run(f" ({item.polarity}) ")
                     self.references(paragraph, item.refs)
                     if item.claim_en:
-                        document.add_paragraph(f"“{item.claim_en}”", style=ENGLISH_STYLE)
-                    self.arabic_paragraph(document, item.claim_ar)
+                        self.paragraph(document, f"“{item.claim_en}”", ENGLISH_STYLE)
+                    else:
+                        self.arabic_paragraph(document, item.claim_ar)
         if summary.clashes:
-            document.add_heading("Clashes", level=2)
+            self.heading("Clashes", 2)
             for clash in summary.clashes:
-                paragraph = document.add_paragraph(style="List Bullet")
+                paragraph = self.paragraph(document, style="List Bullet")
                 paragraph.add_run(clash.first.speaker_en).bold = True
                 paragraph.add_run(" ")
                 self.references(paragraph, clash.first.refs)
@@ -408,11 +432,11 @@ class _Writer:
                 self.references(paragraph, clash.second.refs)
                 paragraph.add_run(" on ")
                 self.arabic_run(paragraph, clash.topic)
-                document.add_paragraph(clash.because, style=NOTE_STYLE)
+                self.paragraph(document, clash.because, NOTE_STYLE)
         if summary.corroboration:
-            document.add_heading("Reported by more than one source", level=2)
+            self.heading("Reported by more than one source", 2)
             for item in summary.corroboration:
-                paragraph = document.add_paragraph(style="List Bullet")
+                paragraph = self.paragraph(document, style="List Bullet")
                 self.references(paragraph, [item.ref])
                 paragraph.add_run(" also reported in ")
                 self.references(paragraph, item.others)
@@ -424,16 +448,16 @@ class _Writer:
         usable = PAPER_CM[self.view.paper][0] - 2 * MARGIN_CM
         text_column = (usable - NUMBER_COLUMN_CM) / 2
         for article in self.view.articles:
-            heading = self.document.add_heading(f"{article.id}  {article.title_en}".strip(), level=1)
+            heading = self.heading(f"{article.id}  {article.title_en}".strip(), 1)
             heading.paragraph_format.page_break_before = True
             self.bookmark(heading, article_bookmark(article.id, len(article.rows)))
             self.arabic_paragraph(self.document, article.title_ar, style=ARABIC_HEADLINE_STYLE)
             source = article.source
             details = [source.file_name, source.outlet, source.published, f"{source.paragraph_count} paragraphs"]
-            self.document.add_paragraph(" · ".join(part for part in details if part), style=NOTE_STYLE)
+            self.paragraph(self.document, " · ".join(part for part in details if part), NOTE_STYLE)
             table = self.table(["¶", "English", "العربية"])
             header_arabic = table.rows[0].cells[2].paragraphs[0]
-            header_arabic.style = self.document.styles[ARABIC_STYLE]
+            self.restyle(header_arabic, ARABIC_STYLE)
             for run in header_arabic.runs:
                 _make_arabic(run._r.get_or_add_rPr(), ARABIC_SIZE_PT, bold=True)
             for row in article.rows:
@@ -443,7 +467,7 @@ class _Writer:
     def row(self, table, row: RowView) -> None:
         number, english, arabic = table.add_row().cells
         number_paragraph = number.paragraphs[0]
-        number_paragraph.style = self.document.styles[NOTE_STYLE]
+        self.restyle(number_paragraph, NOTE_STYLE)
         number_paragraph.add_run(str(row.index))
         self.bookmark(number_paragraph, row_bookmark(row))
         if row.repeat_ref:
@@ -482,7 +506,6 @@ class DocxRenderer(Renderer):
     def render_to(self, briefing: Briefing, path: Path) -> None:
         view = build_view(briefing, self.paper)
         writer = _Writer(view)
-        _define_styles(writer.document)
         properties = writer.document.core_properties
         properties.title = view.title
         properties.language = "en, ar"

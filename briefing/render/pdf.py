@@ -12,6 +12,7 @@ from pathlib import Path
 
 from briefing.errors import BriefingError
 from briefing.render.base import Renderer
+from briefing.render.fonts import static_fonts
 from briefing.render.html import render_page, template_folders
 from briefing.render.view import build_view
 from briefing.resources import bundled_fonts
@@ -52,7 +53,7 @@ class PdfRenderer(Renderer):
         from weasyprint import HTML
 
         folders = template_folders(self.templates)
-        fonts = bundled_fonts()
+        fonts = static_fonts(bundled_fonts())
         fetcher = local_only_fetcher(folders + [font.path.parent for font in fonts])
         page = render_page(build_view(briefing, self.paper), fonts, folders, "print")
         document = HTML(string=page, base_url=str(folders[0]) + "/", url_fetcher=fetcher)

@@ -153,6 +153,7 @@ def sentence_features(tokens: list[str], lists: TrainingLists) -> list[list[str]
     words = [normalize(token) for token in tokens]
     stems = [split_proclitics(word)[1] for word in words]
     own = _lexical(words, stems, lists)
+    shared = [[f for f in row if f.startswith(_NEIGHBOUR_FEATURES)] for row in own]
     features = []
     for i in range(len(words)):
         row = ["bias"] + own[i]
@@ -164,7 +165,7 @@ def sentence_features(tokens: list[str], lists: TrainingLists) -> list[list[str]
                 row.append(f"{offset}:edge")
                 continue
             row.append(f"{offset}:stem={stems[j]}")
-            row += [f"{offset}:{f}" for f in own[j] if f.startswith(_NEIGHBOUR_FEATURES)]
+            row += [f"{offset}:{f}" for f in shared[j]]
         if i > 0:
             row.append(f"-1|0:stem={stems[i - 1]}|{stems[i]}")
         if i + 1 < len(words):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -26,9 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from briefing.render import RENDERERS  # noqa: E402
-from briefing.render.specimen import BODY, TITLE, paragraph  # noqa: E402
-from briefing.structure import Article, Briefing, ModelInfo  # noqa: E402
+from briefing.render import RENDERERS
+from briefing.render.specimen import BODY, TITLE, paragraph
+from briefing.structure import Article, Briefing, ModelInfo
 
 SENTENCES_PER_PARAGRAPH = 3
 NTREX_ARTICLES = 20
@@ -58,28 +59,35 @@ def ntrex_briefing() -> Briefing:
                     model=ModelInfo("NTREX-128 reference translation", "2022"))
 
 
-def time_render(briefing: Briefing, format_name: str, folder: Path, repeat: int) -> list[float]:
+def time_render(briefing: Briefing, format_name: str, folder: Path, repeat: int) -> list[tuple[float, float]]:
+    """(wall, CPU) seconds of each run: on a shared machine the CPU time is the steadier figure."""
     renderer = RENDERERS[format_name]()
     times = []
     for run in range(repeat):
-        start = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         renderer.write(briefing, folder / f"bench-{run}{renderer.extension}")
-        times.append(time.perf_counter() - start)
+        times.append((time.perf_counter() - wall, time.process_time() - cpu))
     return times
 
 
-def report(label: str, times: list[float]) -> None:
-    print(f"{label:<44} first {times[0]:6.2f} s   median {statistics.median(times):6.2f} s   "
-          f"min {min(times):6.2f} s   ({len(times)} runs)")
+def report(label: str, times: list[tuple[float, float]]) -> None:
+    walls, cpus = [wall for wall, _ in times], [cpu for _, cpu in times]
+    print(f"{label:<44} wall: first {walls[0]:5.2f} s, median {statistics.median(walls):5.2f} s   "
+          f"CPU: first {cpus[0]:5.2f} s, median {statistics.median(cpus):5.2f} s   ({len(times)} runs)")
 
 
-def fresh_process(folder: Path, extra: list[str], repeat: int) -> list[float]:
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def fresh_process(folder: Path, extra: list[str], repeat: int) -> list[tuple[float, float]]:
     times = []
     for run in range(repeat):
-        start = time.perf_counter()
+        wall, cpu = time.perf_counter(), children_cpu()
         subprocess.run([sys.executable, "-m", "briefing", "build", "-o", str(folder / f"process-{run}"),
                         "--format", "pdf,docx", *extra], cwd=ROOT, check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
+        times.append((time.perf_counter() - wall, children_cpu() - cpu))
     return times
 
 

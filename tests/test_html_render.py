@@ -31,8 +31,9 @@ def test_everything_is_inline(page):
 
 
 def test_inline_fonts_are_subsets_that_still_hold_the_text(page):
-    from fontTools.ttLib import TTFont
     import io
+
+    from fontTools.ttLib import TTFont
 
     fonts = re.findall(r'font-family: "([^"]+)"; src: url\("data:font/ttf;base64,([^"]+)"\); font-weight: (\w+)', page)
     amiri = next(TTFont(io.BytesIO(base64.b64decode(data))) for family, data, weight in fonts

@@ -110,8 +110,8 @@ def test_arabic_edits_are_reported_not_applied(document, tmp_path):
     replace_text(sentence_paragraph(document, "_brf_A1_p2_s1_en_"), "Edited English beside edited Arabic.")
     result = read_draft_edits(saved(document, tmp_path))
     assert result.edits == []
-    assert result.problems == ["A1 ¶2 sentence 1: the Arabic was changed in the draft; not applied "
-                               "(the Arabic is the source: correct the article file instead)"]
+    assert result.problems == [("A1 ¶2 sentence 1: the Arabic was changed in the draft; not applied "
+                                "(the Arabic is the source: correct the article file instead)")]
 
 
 def test_deleted_rows_and_emptied_english_are_reported(document, tmp_path):
@@ -148,8 +148,8 @@ def test_one_arabic_sentence_edited_two_ways_is_reported(tmp_path):
     replace_text(sentence_paragraph(document, "_brf_A2_p4_s1_en_"), "ISW expects Russia to step in.")
     result = read_draft_edits(saved(document, tmp_path))
     assert result.edits == []
-    assert result.problems == ["A1 ¶6 sentence 1, A2 ¶4 sentence 1: the same Arabic sentence got different "
-                               "English; not applied"]
+    assert result.problems == [("A1 ¶6 sentence 1, A2 ¶4 sentence 1: the same Arabic sentence got different "
+                                "English; not applied")]
 
 
 def test_a_document_without_bookmarks_is_not_a_draft(tmp_path):

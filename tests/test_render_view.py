@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.render.view import ORIGIN_LABELS, Ref, build_view, date_label
 from briefing.render.specimen import specimen_briefing
+from briefing.render.view import ORIGIN_LABELS, Ref, build_view, date_label
 
 
 @pytest.fixture(scope="module")

@@ -10,8 +10,15 @@ from briefing.atomic import atomic_path
 from briefing.errors import BriefingError
 from briefing.structure import Briefing
 
-
 PAPER_SIZES = ("A4", "letter")
+
+
+def paper_size(name: str) -> str:
+    """``a4``/``Letter``... -> the CSS page size name; anything else is refused with the choices."""
+    for size in PAPER_SIZES:
+        if name.lower() == size.lower():
+            return size
+    raise BriefingError(f"unknown paper size {name!r}: choose from {', '.join(PAPER_SIZES)}")
 
 
 class Renderer(ABC):
@@ -21,10 +28,8 @@ class Renderer(ABC):
     extension: ClassVar[str]
 
     def __init__(self, templates: Path | None = None, *, paper: str = "A4"):
-        if paper not in PAPER_SIZES:
-            raise BriefingError(f"unknown paper size {paper!r}: choose from {', '.join(PAPER_SIZES)}")
         self.templates = templates
-        self.paper = paper
+        self.paper = paper_size(paper)
 
     def write(self, briefing: Briefing, target: Path) -> Path:
         """Render into a temporary file beside ``target`` and rename it into place."""

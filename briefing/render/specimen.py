@@ -15,6 +15,7 @@ import argparse
 from datetime import datetime, timezone
 from pathlib import Path
 
+from briefing.extract.corroboration import Corroboration, SourceMatch
 from briefing.structure import (
     Actor,
     Article,
@@ -28,7 +29,6 @@ from briefing.structure import (
     Sentence,
     Viewpoint,
 )
-from briefing.extract.corroboration import Corroboration, SourceMatch
 
 
 def paragraph(index: int, kind: ParagraphKind, pairs: list[tuple], repeat_of: int | None = None) -> Paragraph:
@@ -63,8 +63,8 @@ def specimen_briefing() -> Briefing:
         paragraph(1, TITLE, [("روسيا تعرض على العراق شراكة أمنية", "Russia offers Iraq a security partnership")]),
         paragraph(2, BODY, [
             ("التقى السفير الروسي إلبروس كوتراشيف رئيس الوزراء العراقي محمد شياع السوداني في بغداد يوم 5 فبراير 2024.",
-             "Russian Ambassador Elbrus Kutrashev met Iraqi Prime Minister Mohammed Shia al-Sudani in Baghdad "
-             "on 5 February 2024."),
+             ("Russian Ambassador Elbrus Kutrashev met Iraqi Prime Minister Mohammed Shia al-Sudani in Baghdad "
+              "on 5 February 2024.")),
             ("وناقش الطرفان التعاون الأمني وتبادل الخبرات.",
              "The two sides discussed security cooperation and the exchange of expertise.", "tm"),
         ]),
@@ -80,8 +80,8 @@ def specimen_briefing() -> Briefing:
         paragraph(5, REPEATED, washington, repeat_of=3),
         paragraph(6, BODY, [
             ("ويرى مركز دراسات الحرب أن موسكو تستعد لملء الفراغ إذا خفضت واشنطن وجودها العسكري.",
-             "The Institute for the Study of War believes Moscow is preparing to fill the vacuum if Washington "
-             "reduces its military presence."),
+             ("The Institute for the Study of War believes Moscow is preparing to fill the vacuum if Washington "
+              "reduces its military presence.")),
         ]),
     ], meta={"outlet": "Specimen Daily", "published": "2024-02-21"})
     second = Article("A2", "specimen/analysts.txt", [

@@ -99,14 +99,6 @@ class RowView:
         return Ref(self.article, self.repeat_of) if self.repeat_of else None
 
     @property
-    def en(self) -> str:
-        return " ".join(sentence.en for sentence in self.sentences if sentence.en)
-
-    @property
-    def ar(self) -> str:
-        return " ".join(sentence.ar for sentence in self.sentences)
-
-    @property
     def tinted(self) -> bool:
         """Sentence pairs get alternating tints only where a paragraph has more than one."""
         return len(self.sentences) > 1

@@ -29,13 +29,15 @@ from collections.abc import Callable, Iterable
 from html.parser import HTMLParser
 from pathlib import Path
 
-from briefing.errors import InputError
+from briefing.errors import BriefingError, InputError
 from briefing.structure import Article, Paragraph, ParagraphKind
 from briefing.textnorm import CLOSING_MARKS, SENTENCE_END_MARKS, arabic_letter_share, strip_invisible
 
 SUBHEADING_MAX_WORDS = 12
 # Below this share of Arabic letters the file is not an Arabic article (or was decoded wrongly).
 MIN_ARABIC_SHARE = 0.5
+# Longer tokens are not counted in that share: the longest Arabic words have about 15 letters.
+MAX_WORD_CHARS = 40
 
 BYTES_PER_MB = 1_000_000
 # A long news article is 50 kB of UTF-8; 5 MB is a hundred times that and still ingests in a second.
@@ -48,6 +50,7 @@ MAX_CONTROL_SHARE = 0.01
 # controls, which no news text contains. The C0 controls ``str.splitlines`` breaks lines at
 # (VT, FF, FS, GS, RS) and NEL are left alone: they become paragraph breaks.
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+_ASCII_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f]")
 
 Warn = Callable[[str], None]
 
@@ -122,7 +125,7 @@ def read_article(
         if source_format == "html":
             problem = "is a web page with no text"
         raise InputError(path, f"{problem}: expected the text of an Arabic news article")
-    article_text = " ".join(p.ar for p in paragraphs)
+    article_text = _words_of_language(" ".join(p.ar for p in paragraphs))
     share = arabic_letter_share(article_text)
     if share < MIN_ARABIC_SHARE:
         amount = f"too little Arabic script ({share:.0%} of its letters)" if share else "no Arabic script"
@@ -197,14 +200,17 @@ def decode_bytes(data: bytes, path: Path | str) -> tuple[str, str]:
     Handles UTF-8 (with or without BOM), UTF-16 (BOM, or LE/BE told apart by where the NUL
     bytes of ASCII characters fall), UTF-32 with BOM, Windows-1256, and files whose lines mix
     UTF-8 and Windows-1256 (``MIXED_ENCODING``; every other name is a Python codec with
-    ``data.decode(encoding) == text``). Refuses known binary formats, NUL-heavy data and
-    damaged UTF-8 with an ``InputError`` for ``path``.
+    ``data.decode(encoding) == text``). Refuses known binary formats, binary data (many
+    control characters) and damaged UTF-8 with an ``InputError`` for ``path``.
     """
     for magic, what in _MAGIC_BYTES:
         if data.startswith(magic):
             raise InputError(path, f"is {what}, not plain text: {_PLAIN_TEXT_HINT}")
-    encoding = _wide_encoding(data, path)
+    encoding = _wide_encoding(data)
     if encoding is None:
+        # Control characters are the same bytes in every 8-bit encoding: look before decoding,
+        # so that binary data is called binary rather than broken UTF-8.
+        _refuse_binary(data.decode("latin-1"), path, _ASCII_CONTROL_CHARACTERS, "byte")
         try:
             return data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
@@ -224,6 +230,16 @@ def remove_control_characters(text: str) -> tuple[str, int, str | None]:
         return text, 0, None
     cleaned, count = CONTROL_CHARACTERS.subn("", text)
     return cleaned, count, first.group()
+
+
+def clean_title(title: str) -> str:
+    """A title given by the user, made safe like article text: control characters, bidi
+    controls and line breaks removed; undecodable bytes (a lone surrogate) refused."""
+    try:
+        title.encode("utf-8")
+    except UnicodeEncodeError:
+        raise BriefingError(f"the title {title!r} is not valid UTF-8 text: retype it") from None
+    return " ".join(strip_invisible(remove_control_characters(title)[0]).split())
 
 
 def looks_like_html(text: str) -> bool:
@@ -294,6 +310,12 @@ def _looks_like_subheading(line: str) -> bool:
     return last not in _FINAL_PUNCTUATION or last in _QUESTION_MARKS
 
 
+def _words_of_language(text: str) -> str:
+    """``text`` without tokens too long to be words (URLs, base64, hashes), which say nothing
+    about the language of an article that quotes them."""
+    return " ".join(word for word in text.split() if len(word) <= MAX_WORD_CHARS)
+
+
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
     """The file's bytes; pipes and devices are refused before opening (reading one could block)."""
     try:
@@ -326,21 +348,14 @@ def _check_size(path: Path, size: int, max_bytes: int) -> None:
         )
 
 
-def _wide_encoding(data: bytes, path: Path | str) -> str | None:
-    """The encoding a byte order mark or the NUL bytes of UTF-16 show; None for 8-bit text.
-
-    Data with many NUL bytes that is not UTF-16 is binary; a few stray NULs in 8-bit text are
-    control characters like any other.
-    """
+def _wide_encoding(data: bytes) -> str | None:
+    """The encoding a byte order mark or the NUL bytes of UTF-16 show; None for 8-bit data."""
     for mark, encoding in _BYTE_ORDER_MARKS:
         if data.startswith(mark):
             return encoding
     if b"\x00" not in data:
         return None
-    encoding = _utf16_from_nul_pattern(data)
-    if encoding is None and data.count(0) > MAX_CONTROL_SHARE * len(data):
-        raise InputError(path, f"contains NUL bytes, so it is a binary file: {_PLAIN_TEXT_HINT}")
-    return encoding
+    return _utf16_from_nul_pattern(data)
 
 
 def _utf16_from_nul_pattern(data: bytes) -> str | None:
@@ -387,20 +402,27 @@ def _looks_like_damaged_utf8(data: bytes) -> bool:
     return in_sequences * 2 >= high_bytes
 
 
-def _without_control_characters(text: str, path: Path, warn: Warn) -> str:
-    """Stray control characters removed with a warning; a text full of them is binary data."""
-    cleaned, count, first = remove_control_characters(text)
-    if not count:
-        return text
+def _refuse_binary(text: str, path: Path | str, controls: re.Pattern, unit: str) -> None:
+    """An ``InputError`` if over ``MAX_CONTROL_SHARE`` of ``text`` are ``controls``; ``unit``
+    says what an offset in ``text`` counts (bytes of the file, or characters)."""
+    count = len(controls.findall(text))
     if count > MAX_CONTROL_SHARE * len(text):
+        first = controls.search(text)
         raise InputError(
             path,
-            f"contains {_count(count, 'control character')} ({count / len(text):.0%} of the text, first "
-            f"U+{ord(first):04X} at character {text.index(first)}), so it is not a text file: "
+            f"contains {_count(count, 'control character')} ({count / len(text):.0%} of it, first "
+            f"U+{ord(first.group()):04X} at {unit} {first.start()}), so it is binary data, not text: "
             f"{_PLAIN_TEXT_HINT}",
         )
-    warn(f"{path}: removed {_count(count, 'control character')} "
-         f"(first U+{ord(first):04X} at character {text.index(first)})")
+
+
+def _without_control_characters(text: str, path: Path, warn: Warn) -> str:
+    """Stray control characters removed with a warning; a text full of them is binary data."""
+    _refuse_binary(text, path, CONTROL_CHARACTERS, "character")
+    cleaned, count, first = remove_control_characters(text)
+    if count:
+        warn(f"{path}: removed {_count(count, 'control character')} "
+             f"(first U+{ord(first):04X} at character {text.index(first)})")
     return cleaned
 
 

@@ -12,11 +12,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.errors import InputError
+from briefing.errors import BriefingError, InputError
 from briefing.ingest import (
     MIXED_ENCODING,
     InputWarning,
     classify_paragraphs,
+    clean_title,
     decode_bytes,
     html_text,
     looks_like_html,
@@ -185,13 +186,13 @@ BAD_FILES = [
     (docx_bytes, "article.docx", ["ZIP", "DOCX", "plain text"]),
     (lambda tmp: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100), "article.doc", ["Office"]),
     (lambda tmp: b"{\\rtf1\\ansi {\\f0 \\'c7\\'e1}}", "article.rtf", ["RTF"]),
-    (lambda tmp: bytes(range(255)) * 4, "random.bin", ["contains 100 control characters (10%", "not a text file"]),
-    (lambda tmp: b"\x00\x01\x02binary\x00\xff" * 20, "nul.bin", ["NUL", "binary"]),
+    (lambda tmp: bytes(range(255)) * 4, "random.bin", ["contains 100 control characters (10% of it", "binary data, not text"]),
+    (lambda tmp: b"\x00\x01\x02binary\x00\xff" * 20, "nul.bin", ["first U+0000 at byte 0", "binary"]),
     (lambda tmp: b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01", "image.txt", ["PNG image", "plain text"]),
     (lambda tmp: b"\xff\xd8\xff\xe0\x00\x10JFIF", "photo.txt", ["JPEG image"]),
     (lambda tmp: b"\x1f\x8b\x08\x00" + bytes(20), "article.txt.gz", ["gzip"]),
     (lambda tmp: "خبر عاجل\x07 من بغداد".encode(), "bell.txt",
-     ["1 control character (6% of the text, first U+0007 at character 8)", "not a text file"]),
+     ["1 control character (3% of it, first U+0007 at byte 15)", "binary data, not text"]),
     (lambda tmp: b"Russia is exploiting the US withdrawal from Iraq.\n", "english.txt",
      ["has no Arabic script", "read as utf-8"]),
     (lambda tmp: "Russia and Iraq (روسيا والعراق) sign a new security agreement today.".encode(),
@@ -202,6 +203,8 @@ BAD_FILES = [
     (lambda tmp: arabic_bytes()[:-1] + b"\xd9", "truncated.txt", ["UTF-8", "re-save"]),
     (lambda tmp: SEED_003.read_text(encoding="utf-8").encode("utf-16-le") + b"\x00\xd8", "surrogate.txt",
      ["not valid utf-16-le"]),
+    (lambda tmp: "خبر\x01\x02 عاجل".encode("utf-16-le"), "controls-utf16.txt",
+     ["2 control characters (20% of it, first U+0001 at character 3)", "binary data"]),
 ]
 
 
@@ -415,6 +418,13 @@ def test_read_articles_can_skip_bad_files_and_report_them(tmp_path):
         f"{empty_folder}: is a folder with no .txt files in it",
         f"{tmp_path / 'missing.txt'}: no such file; check the path",
     ]
+
+
+def test_clean_title_removes_what_the_article_text_loses_and_refuses_undecodable_bytes():
+    assert clean_title("روسيا\x07 والعراق\u202e\n 2024\ufffe") == "روسيا والعراق 2024"
+    undecodable = b"Iraq \xed\xa0\x80".decode("utf-8", "surrogateescape")  # as sys.argv holds it
+    with pytest.raises(BriefingError, match="is not valid UTF-8 text"):
+        clean_title(undecodable)
 
 
 # --- paragraph kinds -------------------------------------------------------------------------

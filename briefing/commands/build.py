@@ -19,7 +19,7 @@ from briefing.commands.engine_options import (
 )
 from briefing.commands.progress import sentence_progress
 from briefing.errors import InputError
-from briefing.ingest import BYTES_PER_MB, DEFAULT_MAX_INPUT_MB
+from briefing.ingest import BYTES_PER_MB, DEFAULT_MAX_INPUT_MB, clean_title
 from briefing.pipeline import (
     check_file_name,
     check_output_dir,
@@ -82,7 +82,7 @@ def build(
     with sentence_progress() as progress:
         briefing = make_briefing(
             inputs,
-            title=title,
+            title=clean_title(title) if title else None,
             engine=engine_factory(glossary, memory, no_cache, compute_type, beam_size, threads),
             translate=not no_translate,
             progress=progress,

@@ -28,6 +28,20 @@ def argosmodel(tmp_path_factory) -> Path:
     return build_argos_package(tmp_path_factory.mktemp("argosmodel"))
 
 
+@pytest.fixture(scope="session")
+def bpe_argosmodel(tmp_path_factory) -> Path:
+    """A BPE ``.argosmodel`` file (subword-nmt tokenizer, as older Argos packages), built once."""
+    return build_argos_package(tmp_path_factory.mktemp("bpe-argosmodel"), tokenizer="bpe")
+
+
+@pytest.fixture
+def fresh_user_folders(tmp_path, monkeypatch) -> Path:
+    """An empty translation cache and no post-edits, for this test only; returns their parent."""
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "user" / "cache"))
+    monkeypatch.setenv("BRIEFING_DATA_DIR", str(tmp_path / "user" / "data"))
+    return tmp_path / "user"
+
+
 @pytest.fixture
 def packages_dir(tmp_path, monkeypatch) -> Path:
     """An empty ``ARGOS_PACKAGES_DIR`` for this test only."""

@@ -4,9 +4,9 @@ Tokenization and decoding follow ``argostranslate.translate.apply_packaged_trans
 English equals what Argos itself gives for a sentence, but:
 
 * sentences come from our own segmenter (Argos's sentence splitter would download a model);
-* all sentences of all articles go to CTranslate2 in one asynchronous call, cut into batches
-  by token count and spread over the worker threads, instead of one call per paragraph with
-  Argos's 32-token batches (which in practice translates one sentence at a time);
+* all sentences of all articles are sorted by length and cut into token-sized batches that
+  run in parallel on the worker threads, instead of one call per paragraph with Argos's
+  32-token batches (which in practice translate one sentence at a time);
 * a sentence longer than ``max_input_tokens`` is translated clause by clause
   (``briefing.segment.split_clauses``) and the pieces joined, flagged ``split``; an output
   that reaches ``max_decoding_length`` is flagged ``truncated``, so nothing is cut silently.
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from briefing.errors import BriefingError
@@ -30,8 +30,8 @@ from briefing.translate.packages import InstalledPackage, find_package
 COMPUTE_TYPES = ("auto", "int8", "int8_float32", "float32", "default")
 """``auto`` means int8 where the CPU supports it (Argos models are shipped int8), else the model's own type."""
 
-_POLL_SECONDS = 0.02
-"""How often finished asynchronous results are collected; small next to a batch's time."""
+_POLL_SECONDS = 0.005
+"""How often finished batches are collected; small next to a batch's time."""
 
 
 @dataclass(frozen=True)
@@ -134,12 +134,13 @@ class ArgosEngine(Engine):
             pieces.extend(sentence_pieces)
         owner = [position for position, group in enumerate(groups) for _ in group]
         waiting = [len(group) for group in groups]
-        results = self._submit(pieces)
-        for index in _completed(results):
+        outputs: dict[int, object] = {}
+        for index, output in self._run(pieces):
+            outputs[index] = output
             position = owner[index]
             waiting[position] -= 1
             if not waiting[position]:
-                yield position, self._translation([results[i].result() for i in groups[position]])
+                yield position, self._translation([outputs.pop(i) for i in groups[position]])
 
     def _pieces(self, sentence: str) -> list[list[str]]:
         """The sentence's tokens, or the tokens of each clause if it is too long for the model."""
@@ -152,19 +153,41 @@ class ArgosEngine(Engine):
         limit = self.options.max_input_tokens
         return [encode(text) for text in pieces_within(sentence, limit, lambda text: len(encode(text)))]
 
-    def _submit(self, pieces: list[list[str]]) -> list:
-        """Queue every piece at once: CTranslate2 sorts them by length into token-sized batches."""
-        prefix = self.package.target_prefix
+    def _run(self, pieces: list[list[str]]) -> Iterator[tuple[int, object]]:
+        """``(piece index, CTranslate2 result)`` as batches finish.
+
+        Pieces are sorted longest first and cut into batches of at most ``max_batch_tokens``
+        (padded) tokens, fewer for a small job so that every worker thread gets a batch. Only
+        two batches per worker are queued at a time: CTranslate2 finishes queued work before
+        the process can exit, so an unbounded queue would make Ctrl-C wait for the whole job.
+        """
         inter_threads, _ = self.options.worker_threads()
-        total_tokens = sum(len(piece) for piece in pieces)
-        # Small jobs get smaller batches so every worker thread has one to run.
-        batch_tokens = max(64, min(self.options.max_batch_tokens, total_tokens // inter_threads + 1))
+        padded = sum(len(piece) for piece in pieces)
+        batch_tokens = max(64, min(self.options.max_batch_tokens, padded // inter_threads + 1))
+        waiting = iter(_batches(pieces, batch_tokens))
+        running: list[tuple[list[int], list]] = []
+        while True:
+            while len(running) < 2 * inter_threads and (batch := next(waiting, None)) is not None:
+                running.append((batch, self._submit([pieces[i] for i in batch])))
+            if not running:
+                return
+            finished = [item for item in running if all(result.done() for result in item[1])]
+            for item in finished:
+                running.remove(item)
+                batch, results = item
+                for index, result in zip(batch, results, strict=True):
+                    yield index, result.result()
+            if not finished:
+                time.sleep(_POLL_SECONDS)
+
+    def _submit(self, batch: list[list[str]]) -> list:
+        """Queue one batch, as Argos would translate it (its decoding settings, target prefix)."""
+        prefix = self.package.target_prefix
         return self.translator().translate_batch(
-            pieces,
-            target_prefix=[[prefix]] * len(pieces) if prefix else None,
+            batch,
+            target_prefix=[[prefix]] * len(batch) if prefix else None,
             asynchronous=True,
-            max_batch_size=batch_tokens,
-            batch_type="tokens",
+            max_batch_size=0,
             beam_size=self.options.beam_size,
             num_hypotheses=1,
             length_penalty=self.options.length_penalty,
@@ -196,19 +219,16 @@ class ArgosEngine(Engine):
         return Translation(text=text, origin="mt", score=log_probability / steps, flags=flags)
 
 
-def _completed(results: list) -> Stream:
-    """Indices of asynchronous results as they finish (any order), each once."""
-    pending = list(range(len(results)))
-    while pending:
-        still = []
-        for index in pending:
-            if results[index].done():
-                yield index
-            else:
-                still.append(index)
-        pending = still
-        if pending:
-            time.sleep(_POLL_SECONDS)
+def _batches(pieces: list[list[str]], max_tokens: int) -> list[list[int]]:
+    """Piece indices grouped longest first so that no batch exceeds ``max_tokens`` once padded."""
+    order = sorted(range(len(pieces)), key=lambda index: -len(pieces[index]))
+    batches: list[list[int]] = []
+    for index in order:
+        if batches and len(pieces[batches[-1][0]]) * (len(batches[-1]) + 1) <= max_tokens:
+            batches[-1].append(index)
+        else:
+            batches.append([index])
+    return batches
 
 
 def _detokenize(value: str, target_prefix: str) -> str:

@@ -78,3 +78,21 @@ def block_network(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def no_network(monkeypatch):
     block_network(monkeypatch)
+
+
+def pytest_addoption(parser):
+    parser.addoption("--run-slow", action="store_true", help="also run the tests marked slow (minutes each)")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: a minutes-long end-to-end case, skipped unless --run-slow is given")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked slow stay out of the CI budget; ``--run-slow`` runs them too."""
+    if config.getoption("--run-slow"):
+        return
+    skip = pytest.mark.skip(reason="slow: run with --run-slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)

@@ -182,6 +182,16 @@ def test_cli_dry_run_lists_edits_and_reports_problems(document, tmp_path, monkey
     assert code == 1 and "not applied: A1 ¶2 sentence 1: the Arabic was changed" in err
 
 
+def test_cli_keeps_the_edits_for_the_next_build(document, tmp_path, monkeypatch, capsys, fresh_user_folders):
+    from briefing.translate.memory import load_edits
+
+    replace_text(sentence_paragraph(document, "_brf_A1_p4_s2_en_"), NEW_ENGLISH)
+    code, out, _ = run_cli(monkeypatch, capsys, "import-edits", str(saved(document, tmp_path)))
+    assert code == 0 and "1 of 12 sentences edited" in out
+    arabic = specimen_briefing().articles[0].paragraph(4).sentences[1].ar
+    assert dict(load_edits().pairs())[arabic] == NEW_ENGLISH
+
+
 def test_cli_refuses_a_file_that_is_not_a_draft(tmp_path, monkeypatch, capsys):
     path = tmp_path / "plain.docx"
     docx.Document().save(str(path))
@@ -202,3 +212,27 @@ def test_edits_survive_a_libreoffice_round_trip(document, tmp_path):
     result = read_draft_edits(out / "edited.docx")
     assert [(edit.label, edit.en) for edit in result.edits] == [("A1 ¶4 sentence 2", NEW_ENGLISH)]
     assert result.problems == []
+
+
+def test_edits_reach_the_next_build(installed_model, fresh_user_folders, tmp_path, monkeypatch, capsys):
+    """build -> analyst edits the DOCX -> import-edits -> build: the PDF and JSON carry the edit."""
+    import json
+
+    from conftest import ROOT, SEEDS
+    from pypdf import PdfReader
+
+    monkeypatch.chdir(ROOT)
+    first, second = tmp_path / "first", tmp_path / "second"
+    seed = str(SEEDS[0])
+    assert run_cli(monkeypatch, capsys, "build", seed, "-o", str(first), "--format", "docx")[0] == 0
+    document = docx.Document(str(first / "briefing.docx"))
+    rewritten = "Russia's ambassador has met many senior Iraqi officials since late January 2024."
+    replace_text(sentence_paragraph(document, "_brf_A1_p2_s1_en_"), rewritten)
+    document.save(str(first / "briefing.docx"))
+    assert run_cli(monkeypatch, capsys, "import-edits", str(first / "briefing.docx"))[0] == 0
+    assert run_cli(monkeypatch, capsys, "build", seed, "-o", str(second), "--format", "json,pdf")[0] == 0
+    sentence = json.loads((second / "briefing.json").read_text(encoding="utf-8"))["articles"][0][
+        "paragraphs"][1]["sentences"][0]
+    assert (sentence["en"], sentence["origin"]) == (rewritten, "edited")
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(str(second / "briefing.pdf")).pages)
+    assert rewritten in text

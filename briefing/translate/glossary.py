@@ -38,10 +38,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from briefing.errors import InputError
+from briefing.textnorm import is_arabic_char
 from briefing.translate.base import Layer, Stream, Translation, answer_or_delegate
 
 PLACEHOLDER_PREFIX = "QZX"
-_ISSUED = re.compile(rf"{PLACEHOLDER_PREFIX}(\d+)")
 _FOUND = re.compile(r"Q\s*Z\s*X\s*(\d+)", re.IGNORECASE)
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"  # diacritics, Quranic marks, tatweel
 _ALEFS = "اأإآٱ"
@@ -78,12 +78,10 @@ class Glossary:
         alternatives = "|".join(
             f"(?P<t{i}>{_term_pattern(term.arabic)})" for i, term in enumerate(by_length)
         )
+        clitic = rf"(?P<clitic>{_CONJUNCTION}(?:[بك]?ال|لل|[بلك])?[{_MARKS}]*)"
         self._pattern = re.compile(
-            rf"(?<![\w{_MARKS}])(?P<clitic>{_CONJUNCTION}(?:[بك]?ال|لل|[بلك])?[{_MARKS}]*)(?:{alternatives})(?![\w{_MARKS}])"
+            rf"(?<![\w{_MARKS}]){clitic}(?:{alternatives})(?![\w{_MARKS}])"
         ) if self.terms else None
-
-    def __len__(self) -> int:
-        return len(self.terms)
 
     @classmethod
     def load(cls, path: Path) -> Glossary:
@@ -107,7 +105,7 @@ class Glossary:
         """``sentence`` with every term occurrence replaced by a numbered placeholder."""
         if self._pattern is None:
             return Protected(sentence, {})
-        issued = [int(number) for number in _ISSUED.findall(sentence)]
+        issued = [int(number) for number in _FOUND.findall(sentence)]
         number = max(issued, default=0)
         terms: dict[str, GlossaryTerm] = {}
 
@@ -249,7 +247,7 @@ def _terms(path: Path, rows: list[tuple[int, dict]]) -> list[GlossaryTerm]:
         english = " ".join(str(row.get("english") or "").split())
         if not arabic or not english:
             raise InputError(path, f"entry {number}: both arabic and english are needed")
-        if not _letters(arabic):
+        if not any(is_arabic_char(char) and char.isalpha() for char in arabic):
             raise InputError(path, f"entry {number}: {arabic!r} has no Arabic letters")
         key = _letters(arabic)
         term = GlossaryTerm(arabic, english, " ".join(str(row.get("type") or "").split()))

@@ -113,7 +113,6 @@ def main() -> None:
         return [tokenizer.decode(result.hypotheses[0]).lstrip(" ") for result in results]
 
     rate_a, english_a = timed("(a) raw CTranslate2", len(sentences), raw)
-    del translator
 
     print(f"(a) raw ctranslate2.translate_batch   {rate_a:8.2f} sentences/s")
     print(f"(c) briefing engine                   {rate_c:8.2f} sentences/s")

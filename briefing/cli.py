@@ -27,6 +27,8 @@ app.command("translate")(translate.translate)
 app.command("export-xliff")(xliff.export_xliff)
 app.command("import-xliff")(xliff.import_xliff)
 
+INTERRUPTED = 130
+
 
 def main() -> None:
     """Entry point: user errors become ``error: ...`` on stderr with their exit code, no traceback."""
@@ -41,6 +43,7 @@ def main() -> None:
         error.show()
         sys.exit(error.exit_code)
     except (click.Abort, KeyboardInterrupt):
+        status = INTERRUPTED
+    if status == INTERRUPTED:  # typer itself turns Ctrl-C into this exit code
         print("interrupted: no output file was left half-written", file=sys.stderr)
-        sys.exit(130)
     sys.exit(status if isinstance(status, int) else 0)

@@ -69,7 +69,7 @@ class DecodingOptions:
 
     def worker_threads(self) -> tuple[int, int]:
         """``(inter_threads, intra_threads)``: one batch per core, which measured fastest on CPU."""
-        cores = self.threads or os.cpu_count() or 1
+        cores = self.threads or _usable_cores()
         return cores, 1
 
     def output_key(self) -> str:
@@ -217,6 +217,13 @@ class ArgosEngine(Engine):
             flags.append("split")
         text = " ".join(t for t in texts if t)
         return Translation(text=text, origin="mt", score=log_probability / steps, flags=flags)
+
+
+def _usable_cores() -> int:
+    """The cores this process may run on (a container or ``taskset`` may allow fewer than exist)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
 
 
 def _batches(pieces: list[list[str]], max_tokens: int) -> list[list[int]]:

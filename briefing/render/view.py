@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefing.render.xmlsafe import xml_safe
 from briefing.structure import Article, Briefing, ParagraphKind
 
 ORIGIN_LABELS = {
@@ -220,7 +221,8 @@ class BriefingView:
 
 
 def build_view(briefing: Briefing, paper: str = "A4") -> BriefingView:
-    """Everything the formats show, in display order."""
+    """Everything the formats show, in display order, with text every format can hold."""
+    briefing = xml_safe(briefing)
     articles = [_article_view(article) for article in briefing.articles]
     sentences = [s for article in articles for row in article.rows if row.kind != "repeated"
                  for s in row.sentences]

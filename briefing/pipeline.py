@@ -16,7 +16,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from briefing import ingest
-from briefing.atomic import atomic_path
+from briefing.atomic import atomic_path, remove_leftovers
 from briefing.errors import BriefingError, InputError
 from briefing.ingest import DEFAULT_MAX_INPUT_BYTES, Warn
 from briefing.render import RENDERERS
@@ -134,6 +134,7 @@ def write_outputs(
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise BriefingError(f"{out_dir}: cannot create the output folder ({error.strerror})") from None
+    remove_leftovers(out_dir)
     written = []
     try:
         with ExitStack() as replace_all_on_success:

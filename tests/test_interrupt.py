@@ -169,7 +169,6 @@ def test_stopped_while_writing_leaves_the_previous_documents_and_no_temporary_fi
     assert snapshot(out) == before
 
 
-@pytest.mark.xfail(strict=True, reason="atomic.py: a killed run's .partial file stays until removed by hand")
 def test_killed_while_writing_keeps_the_documents_and_the_next_run_removes_its_leftovers(workspace):
     _, out, _, _ = workspace
     before = snapshot(out)

@@ -134,13 +134,12 @@ def read_article(
             f"has {amount}, read as {encoding}: briefing needs Arabic articles; "
             "if this is Arabic in another encoding, save it as UTF-8",
         )
+    meta = {"format": source_format}
     language = other_arabic_script_language(article_text)
     if language:
         notify(f"{path}: looks like {language}, not Arabic; the Arabic model will translate it poorly")
-    return Article(
-        id=article_id, source=str(path), paragraphs=paragraphs, encoding=encoding,
-        meta={"format": source_format, **({"language": language} if language else {})},
-    )
+        meta["language"] = language
+    return Article(id=article_id, source=str(path), paragraphs=paragraphs, encoding=encoding, meta=meta)
 
 
 def read_articles(
@@ -161,18 +160,20 @@ def read_articles(
         try:
             files = input_files(Path(given))
         except InputError as error:
-            if on_bad_file is None:
-                raise
-            on_bad_file(error)
+            _skip_or_raise(error, on_bad_file)
             continue
         for path in files:
             try:
                 articles.append(read_article(path, f"A{len(articles) + 1}", max_bytes=max_bytes, warn=warn))
             except InputError as error:
-                if on_bad_file is None:
-                    raise
-                on_bad_file(error)
+                _skip_or_raise(error, on_bad_file)
     return articles
+
+
+def _skip_or_raise(error: InputError, on_bad_file: Callable[[InputError], None] | None) -> None:
+    if on_bad_file is None:
+        raise error
+    on_bad_file(error)
 
 
 def input_files(path: Path) -> list[Path]:

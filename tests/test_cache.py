@@ -201,3 +201,13 @@ def test_a_damaged_cache_file_is_one_clear_error_and_clear_repairs_it(installed_
     assert code == 0
     code, _, err = run_cli(monkeypatch, capsys, "translate", str(SEEDS[1]))
     assert code == 0, err
+
+
+def test_only_the_owner_can_read_the_cache(installed_model, fresh_user_folders):
+    import stat
+
+    build_engine().translate(seed_sentences()[:2])
+    assert stat.S_IMODE(cache_dir().stat().st_mode) == 0o700
+    parts = list(cache_dir().iterdir())
+    assert FILE_NAME in {part.name for part in parts}
+    assert all(stat.S_IMODE(part.stat().st_mode) & 0o077 == 0 for part in parts), parts

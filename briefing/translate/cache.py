@@ -9,6 +9,7 @@ Each translation is committed as soon as the model returns it, so an interrupted
 a killed process) keeps everything finished before and the next run resumes from there. The
 database runs in write-ahead-log mode with a generous busy timeout, so builds running at the
 same time wait for each other's short writes instead of failing or corrupting the file.
+The folder and the files are readable by their owner only: they hold the articles' text.
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ class TranslationCache:
     def _db(self) -> sqlite3.Connection:
         if self._connection is None:
             try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._make_private()
                 connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
                 connection.execute("PRAGMA journal_mode=WAL")
                 connection.execute("PRAGMA synchronous=NORMAL")
@@ -83,6 +84,16 @@ class TranslationCache:
                 raise self._error(error) from None
             self._connection = connection
         return self._connection
+
+    def _make_private(self) -> None:
+        """The cache holds article text: only its owner may read the folder and the database.
+
+        SQLite gives the write-ahead log and shared-memory files the database file's permissions.
+        """
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.chmod(self.path.parent, 0o700)
+        os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
+        os.chmod(self.path, 0o600)
 
     def _error(self, error: Exception) -> BriefingError:
         return BriefingError(

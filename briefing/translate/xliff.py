@@ -57,8 +57,6 @@ _STATE_OF_ORIGIN = {
 }
 _HUMAN_STATES = ("final", "signed-off")
 
-ET.register_namespace("", NAMESPACE)
-
 
 def _tag(name: str) -> str:
     return f"{{{NAMESPACE}}}{name}"
@@ -66,35 +64,36 @@ def _tag(name: str) -> str:
 
 def xliff_document(briefing: Briefing) -> ET.Element:
     """The briefing's sentence pairs as an XLIFF 1.2 element tree."""
-    root = ET.Element(_tag("xliff"), version="1.2")
+    # Plain tag names under an explicit xmlns: written without prefixes, read back in the namespace.
+    root = ET.Element("xliff", {"xmlns": NAMESPACE, "version": "1.2"})
     for article in briefing.articles:
-        file = ET.SubElement(root, _tag("file"), {
+        file = ET.SubElement(root, "file", {
             "original": article.source, "source-language": "ar", "target-language": "en",
             "datatype": "plaintext", "tool-id": TOOL_ID,
         })
-        header = ET.SubElement(file, _tag("header"))
-        ET.SubElement(header, _tag("tool"), {"tool-id": TOOL_ID, "tool-name": "briefing", "tool-version": __version__})
+        header = ET.SubElement(file, "header")
+        ET.SubElement(header, "tool", {"tool-id": TOOL_ID, "tool-name": "briefing", "tool-version": __version__})
         if briefing.model:
-            ET.SubElement(header, _tag("note")).text = f"Machine translation: {briefing.model.name} {briefing.model.version}"
-        body = ET.SubElement(file, _tag("body"))
+            ET.SubElement(header, "note").text = f"Machine translation: {briefing.model.name} {briefing.model.version}"
+        body = ET.SubElement(file, "body")
         for paragraph in article.paragraphs:
             for number, sentence in enumerate(paragraph.sentences, 1):
-                unit = ET.SubElement(body, _tag("trans-unit"), {
+                unit = ET.SubElement(body, "trans-unit", {
                     "id": f"{article.id}-p{paragraph.index}-s{number}", "approved": "no",
                 })
-                ET.SubElement(unit, _tag("source"), {XML_LANG: "ar"}).text = sentence.ar
+                ET.SubElement(unit, "source", {XML_LANG: "ar"}).text = sentence.ar
                 if sentence.en is None:
                     continue
                 state, qualifier = _STATE_OF_ORIGIN.get(sentence.origin, ("needs-review-translation", None))
                 attributes = {XML_LANG: "en", "state": state}
                 if qualifier:
                     attributes["state-qualifier"] = qualifier
-                ET.SubElement(unit, _tag("target"), attributes).text = sentence.en
+                ET.SubElement(unit, "target", attributes).text = sentence.en
                 for flag in sentence.flags:
-                    note = ET.SubElement(unit, _tag("note"), {"from": TOOL_ID, "annotates": "target"})
+                    note = ET.SubElement(unit, "note", {"from": TOOL_ID, "annotates": "target"})
                     note.text = f"{flag}: {FLAG_EXPLANATIONS.get(flag, '')}".rstrip(": ")
-                alternative = ET.SubElement(unit, _tag("alt-trans"), {"tool-id": TOOL_ID, "origin": sentence.origin})
-                ET.SubElement(alternative, _tag("target"), {XML_LANG: "en"}).text = sentence.en
+                alternative = ET.SubElement(unit, "alt-trans", {"tool-id": TOOL_ID, "origin": sentence.origin})
+                ET.SubElement(alternative, "target", {XML_LANG: "en"}).text = sentence.en
     return root
 
 

@@ -33,7 +33,8 @@ def parse(path: Path, what: str) -> ET.Element:
 def xml_bytes(root: ET.Element) -> bytes:
     """The document as UTF-8 with the customary declaration, indented for people reading it."""
     ET.indent(root)
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode").encode() + b"\n"
+    text = ET.tostring(root, encoding="unicode")
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + text.encode() + b"\n"
 
 
 def local_name(element: ET.Element) -> str:

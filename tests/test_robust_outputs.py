@@ -204,7 +204,6 @@ def test_docx_writer_strips_characters_xml_forbids_from_any_text(tmp_path):
     assert "Title with a bell" in text
 
 
-@pytest.mark.xfail(strict=True, reason="issue 3: the translation cache holds article text but is readable by all")
 def test_the_translation_cache_is_private_to_the_user(tmp_path, monkeypatch, capsys, installed_model):
     """The cache stores every translated sentence; on a shared machine only its owner may read it."""
     cache = tmp_path / "private-cache"

@@ -19,9 +19,9 @@ from briefing.structure import (
     Sentence,
 )
 from briefing.translate.flags import FLAG_EXPLANATIONS
+from briefing.render.xliff import XliffRenderer
 from briefing.translate.xliff import (
     NAMESPACE,
-    XliffRenderer,
     read_xliff_edits,
     write_xliff,
     xliff_problems,
@@ -142,3 +142,16 @@ def test_a_broken_xliff_is_refused_with_the_first_problem(tmp_path, break_it, pr
     with pytest.raises(InputError, match=problem.replace("(", r"\(")) as refused:
         read_xliff_edits(path)
     assert str(path) in str(refused.value)
+
+
+def test_build_writes_xliff_beside_the_other_formats(installed_model, fresh_user_folders, tmp_path, monkeypatch,
+                                                     capsys):
+    out = tmp_path / "out"
+    code, _, err = run_cli(monkeypatch, capsys, "build", *map(str, SEEDS), "--format", "xliff,json", "-o", str(out))
+    assert code == 0, err
+    root = ET.parse(out / "briefing.xlf").getroot()
+    assert xliff_problems(root) == []
+    data = json.loads((out / "briefing.json").read_text(encoding="utf-8"))
+    english = [s["en"] for a in data["articles"] for p in a["paragraphs"] for s in p["sentences"]]
+    targets = [unit.find(f"{X}target").text for unit in root.iter(f"{X}trans-unit")]
+    assert targets == english

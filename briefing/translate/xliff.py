@@ -29,7 +29,6 @@ from pathlib import Path
 from briefing import __version__
 from briefing.atomic import write_bytes
 from briefing.errors import InputError
-from briefing.render.base import Renderer
 from briefing.structure import Briefing
 from briefing.translate.flags import FLAG_EXPLANATIONS
 from briefing.translate.xmlcheck import (
@@ -100,16 +99,6 @@ def xliff_document(briefing: Briefing) -> ET.Element:
 def write_xliff(briefing: Briefing, path: Path) -> None:
     root = xliff_document(briefing)
     write_bytes(Path(path), xml_bytes(root))
-
-
-class XliffRenderer(Renderer):
-    """``--format xliff``: the sentence pairs for a CAT tool, written like every other document."""
-
-    format = "xliff"
-    extension = ".xlf"
-
-    def render_to(self, briefing: Briefing, path: Path) -> None:
-        write_xliff(briefing, path)
 
 
 def xliff_problems(root: ET.Element) -> list[str]:

@@ -37,7 +37,7 @@ from hostile import HOSTILE_INPUTS  # noqa: E402
 from test_properties import assert_json_offsets_point_at_their_text  # noqa: E402
 
 from briefing.errors import InputError  # noqa: E402
-from briefing.extract import analyze  # noqa: E402
+from briefing.extract import analyze, find_actors  # noqa: E402
 from briefing.ingest import read_article  # noqa: E402
 from briefing.render.json import briefing_dict  # noqa: E402
 from briefing.segment import segment_article  # noqa: E402
@@ -76,7 +76,7 @@ def check(data: bytes, path: Path) -> str:
         assert "\n" not in str(error), "a multi-line error"
         return "refused"
     briefing = Briefing(title="fuzz", articles=[segment_article(article)])
-    analyze(briefing)
+    analyze(find_actors(briefing))
     assert_json_offsets_point_at_their_text(json.loads(json.dumps(briefing_dict(briefing), ensure_ascii=False)))
     return "built"
 

@@ -22,8 +22,9 @@ from briefing.ingest import DEFAULT_MAX_INPUT_BYTES, Warn
 from briefing.render import RENDERERS
 from briefing.resources import seeds_dir
 from briefing.segment import segment_article
-from briefing.structure import Article, Briefing
+from briefing.structure import Actor, Article, Briefing
 from briefing.translate.base import Engine, Progress
+from briefing.translate.glossary import Glossary, GlossaryTerm
 
 DEFAULT_FORMATS = ("pdf", "docx")
 
@@ -68,6 +69,7 @@ def make_briefing(
     translate: bool = True,
     progress: Callable[[int], Progress] | None = None,
     article_date: date | None = None,
+    glossary: Path | None = None,
     max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES,
     on_bad_file: Callable[[InputError], None] | None = None,
     on_warning: Warn | None = None,
@@ -80,27 +82,44 @@ def make_briefing(
     ``translate=False`` skips translation (Arabic-only triage, no model needed).
     ``progress`` receives the number of sentences to translate and returns the per-step callback.
     ``article_date`` is the publication date relative dates are resolved against.
+    ``glossary`` (the ``--glossary`` file) fixes the English of names in the actors list; the
+    names of people and organisations found are then kept in the translation the same way.
     ``max_input_bytes``, ``on_bad_file`` and ``on_warning`` are passed to ``read_articles``.
     """
     from briefing.align import translate_articles, unique_sentences
-    from briefing.extract import analyze
+    from briefing.extract import analyze, find_actors
 
     articles = read_articles(
         paths, max_input_bytes=max_input_bytes, on_bad_file=on_bad_file, on_warning=on_warning
     )
     briefing = Briefing(title=title or default_title(articles), articles=articles)
+    terms = Glossary.load(glossary).terms if glossary else []
+    find_actors(briefing, glossary={term.arabic: term.english for term in terms})
     if translate:
         if engine is None:
-            from briefing.translate.engine import build_engine
+            from briefing.translate.engine import EngineSettings, build_engine
 
-            engine = build_engine
+            def engine(names: tuple[GlossaryTerm, ...]) -> Engine:
+                return build_engine(EngineSettings(glossary=glossary, names=names))
+
         if not isinstance(engine, Engine):
-            engine = engine()
+            engine = engine(actor_names(briefing.actors))
         briefing.model = engine.model
         step = progress(len(unique_sentences(articles))) if progress else None
         translate_articles(articles, engine, step)
     dates = {article.id: article_date for article in articles} if article_date else None
     return analyze(briefing, article_dates=dates)
+
+
+def actor_names(actors: list[Actor]) -> tuple[GlossaryTerm, ...]:
+    """Glossary terms for every spelling of the people and organisations found.
+
+    Places are left to the model, which knows their usual English; names are what it mangles.
+    """
+    from briefing.extract.actors import glossary_entries
+
+    named = [actor for actor in actors if actor.type != "location"]
+    return tuple(GlossaryTerm(arabic, english, "name") for arabic, english in glossary_entries(named).items())
 
 
 def parse_formats(text: str) -> list[str]:

@@ -49,3 +49,29 @@ def test_analyze_reports_a_bad_file_in_one_line(tmp_path):
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [result.stderr.strip()]
     assert str(bad) in result.stderr
+
+
+def test_a_glossary_names_actors_in_the_summary_and_in_the_english(installed_model, tmp_path):
+    glossary = tmp_path / "names.csv"
+    glossary.write_text(
+        "arabic,english,type\n"
+        "إلبروس كوتراشيف,Elbrus Kutrashev,person\n"
+        "مركز دراسات الحرب,Institute for the Study of War,organization\n",
+        encoding="utf-8",
+    )
+    result = run("build", "--glossary", str(glossary), "--format", "json", "-o", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    data = json.loads((tmp_path / "out" / "briefing.json").read_text(encoding="utf-8"))
+    english_names = {actor["name_ar"]: actor["name_en"] for actor in data["actors"]}
+    assert english_names["إلبروس كوتراشيف"] == "Elbrus Kutrashev"
+    assert english_names["مركز دراسات الحرب"] == "Institute for the Study of War"
+    kutrashev = next(a for a in data["actors"] if a["name_en"] == "Elbrus Kutrashev")
+    short_forms = {m["text"] for m in kutrashev["mentions"]} - {"إلبروس كوتراشيف"}
+    assert short_forms, "the surname alone is merged into the actor"
+    for article in data["articles"]:
+        for paragraph in article["paragraphs"]:
+            for sentence in paragraph["sentences"]:
+                if "كوتراشيف" in sentence["ar"]:
+                    assert "Elbrus Kutrashev" in sentence["en"]
+                if "مركز دراسات الحرب" in sentence["ar"]:
+                    assert "Institute for the Study of War" in sentence["en"]

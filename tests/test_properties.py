@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from briefing.align import translate_articles
 from briefing.errors import InputError
-from briefing.extract import analyze
+from briefing.extract import analyze, find_actors
 from briefing.ingest import CONTROL_CHARACTERS, paragraphs_from_text, read_article
 from briefing.render.json import briefing_dict
 from briefing.segment import segment_article
@@ -182,6 +182,7 @@ def test_extraction_never_fails_and_every_json_offset_points_at_its_text(texts, 
     articles = [article_from_text(text, f"A{number}") for number, text in enumerate(texts, 1)]
     articles = [article for article in articles if article.paragraphs]
     briefing = Briefing(title="Properties", articles=articles)
+    find_actors(briefing)
     if translated:
         translate_articles(articles, ShuffledEngine())
     analyze(briefing)

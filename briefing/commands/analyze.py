@@ -9,6 +9,7 @@ from typing import Optional
 
 import typer
 
+from briefing.commands.engine_options import GLOSSARY
 from briefing.pipeline import default_inputs, make_briefing
 from briefing.render.json import briefing_dict
 
@@ -19,10 +20,13 @@ def analyze(
     published: Optional[datetime] = typer.Option(
         None, "--date", formats=["%Y-%m-%d"], help="Publication date (YYYY-MM-DD) for relative dates."
     ),
+    glossary: Optional[Path] = GLOSSARY,
 ) -> None:
     """Actors, dates and viewpoints of the articles, no translation model needed."""
     inputs = list(files) if files else default_inputs()
-    briefing = make_briefing(inputs, translate=False, article_date=published.date() if published else None)
+    briefing = make_briefing(
+        inputs, translate=False, article_date=published.date() if published else None, glossary=glossary
+    )
     if as_json:
         typer.echo(json.dumps(briefing_dict(briefing), ensure_ascii=False, indent=2))
         return

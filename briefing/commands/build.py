@@ -87,6 +87,7 @@ def build(
             translate=not no_translate,
             progress=progress,
             article_date=published.date() if published else None,
+            glossary=glossary,
             max_input_bytes=int(max_input_mb * BYTES_PER_MB),
             on_bad_file=skip if keep_going else None,
             on_warning=lambda message: typer.echo(f"warning: {message}", err=True),

@@ -7,6 +7,7 @@ defined once here, and hands them to ``engine_factory``.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Optional
 
@@ -31,7 +32,8 @@ THREADS: int = typer.Option(0, "--threads", help="CPU threads for translation (0
 def engine_factory(
     glossary: Path | None, memory: Path | None, no_cache: bool, compute_type: str, beam_size: int, threads: int
 ) -> Callable:
-    """A factory for ``make_briefing(engine=...)``: files and model are opened only once it is called."""
+    """A factory for ``make_briefing(engine=...)``: files and model are opened only once it is called,
+    with the names ``make_briefing`` found in the articles."""
     from briefing.translate.argos import DecodingOptions
     from briefing.translate.engine import EngineSettings, build_engine
 
@@ -41,7 +43,7 @@ def engine_factory(
         memory=memory,
         use_cache=not no_cache,
     )
-    return lambda: build_engine(settings)
+    return lambda names=(): build_engine(replace(settings, names=tuple(names)))
 
 
 def translated_articles(paths: list[Path], factory: Callable) -> tuple[list, object]:

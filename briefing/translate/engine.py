@@ -16,6 +16,7 @@ from pathlib import Path
 
 from briefing.translate.argos import ArgosEngine, DecodingOptions
 from briefing.translate.base import Engine
+from briefing.translate.glossary import Glossary, GlossaryEngine, GlossaryTerm
 from briefing.translate.packages import InstalledPackage
 
 
@@ -25,6 +26,9 @@ class EngineSettings:
 
     decoding: DecodingOptions = field(default_factory=DecodingOptions)
     glossary: Path | None = None
+    names: tuple[GlossaryTerm, ...] = ()
+    """Names found in the articles (the actors list), protected like glossary terms so the
+    English text uses the summary's names; an entry of the ``glossary`` file wins over them."""
     memory: Path | None = None
     use_cache: bool = True
     use_edits: bool = True
@@ -43,10 +47,11 @@ def build_engine(settings: EngineSettings | None = None, package: InstalledPacka
 
         engine = CachedEngine(engine, TranslationCache(), cache_namespace(argos))
     engine = WesternDigitsEngine(GuardedEngine(engine))
-    if settings.glossary is not None:
-        from briefing.translate.glossary import Glossary, GlossaryEngine
-
-        engine = GlossaryEngine(engine, Glossary.load(settings.glossary))
+    terms = list(Glossary.load(settings.glossary).terms) if settings.glossary is not None else []
+    chosen = {term.arabic for term in terms}
+    terms += [name for name in settings.names if name.arabic not in chosen]
+    if terms:
+        engine = GlossaryEngine(engine, Glossary(terms))
     if settings.memory is not None:
         from briefing.translate.memory import MemoryEngine, TranslationMemory
 

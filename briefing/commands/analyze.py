@@ -25,7 +25,11 @@ def analyze(
     """Actors, dates and viewpoints of the articles, no translation model needed."""
     inputs = list(files) if files else default_inputs()
     briefing = make_briefing(
-        inputs, translate=False, article_date=published.date() if published else None, glossary=glossary
+        inputs,
+        translate=False,
+        article_date=published.date() if published else None,
+        glossary=glossary,
+        on_warning=lambda message: typer.echo(f"warning: {message}", err=True),
     )
     if as_json:
         typer.echo(json.dumps(briefing_dict(briefing), ensure_ascii=False, indent=2))

@@ -150,12 +150,21 @@ def test_starting_the_cli_imports_no_translation_machinery():
 
 
 def test_translate_prints_pairs_and_opens_no_connection(installed_model, fresh_user_folders, monkeypatch, capsys,
-                                                        no_network):
+                                                        no_network, tmp_path):
     seed = SEEDS[1]
     code, out, err = run_cli(monkeypatch, capsys, "translate", str(seed), "--json")
     assert code == 0, err
     rows = json.loads(out)
-    assert [row["en"] for row in rows] == [expected_translation(installed_model, row["ar"]) for row in rows]
+    # The same English as a build of the article: names found in it are kept as in its summary.
+    code, _, err = run_cli(monkeypatch, capsys, "build", str(seed), "-f", "json", "-o", str(tmp_path))
+    assert code == 0, err
+    built = json.loads((tmp_path / "briefing.json").read_text(encoding="utf-8"))
+    assert [(row["ar"], row["en"]) for row in rows] == [
+        (s["ar"], s["en"]) for p in built["articles"][0]["paragraphs"] for s in p["sentences"]
+    ]
+    names = [m["text"] for a in built["actors"] if a["type"] != "location" for m in a["mentions"]]
+    plain = [row for row in rows if not any(name in row["ar"] for name in names)]
+    assert plain and all(row["en"] == expected_translation(installed_model, row["ar"]) for row in plain)
     assert {row["origin"] for row in rows} == {"mt"} and rows[0]["paragraph"] == 1
 
     code, out, _ = run_cli(monkeypatch, capsys, "translate", str(seed), "--tsv")

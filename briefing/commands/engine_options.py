@@ -46,14 +46,11 @@ def engine_factory(
     return lambda names=(): build_engine(replace(settings, names=tuple(names)))
 
 
-def translated_articles(paths: list[Path], factory: Callable) -> tuple[list, object]:
-    """Read and translate the articles (no analysis, no documents); returns them and the engine."""
-    from briefing.align import translate_articles, unique_sentences
+def translated_briefing(paths: list[Path], factory: Callable, glossary: Path | None):
+    """Read and translate the articles exactly as ``build`` does (actor names kept as in the
+    summary), for the commands that print or export sentence pairs instead of documents."""
     from briefing.commands.progress import sentence_progress
-    from briefing.pipeline import read_articles
+    from briefing.pipeline import make_briefing
 
-    articles = read_articles(paths)
-    engine = factory()
     with sentence_progress() as progress:
-        translate_articles(articles, engine, progress(len(unique_sentences(articles))))
-    return articles, engine
+        return make_briefing(paths, engine=factory, progress=progress, glossary=glossary)

@@ -16,7 +16,7 @@ from briefing.commands.engine_options import (
     NO_CACHE,
     THREADS,
     engine_factory,
-    translated_articles,
+    translated_briefing,
 )
 from briefing.errors import BriefingError
 
@@ -39,7 +39,7 @@ def translate(
     if as_json and as_tsv:
         raise BriefingError("choose one of --json and --tsv")
     factory = engine_factory(glossary, memory, no_cache, compute_type, beam_size, threads)
-    articles, _ = translated_articles([file], factory)
+    articles = translated_briefing([file], factory, glossary).articles
     rows = [
         {"article": article.id, "paragraph": paragraph.index, "ar": sentence.ar, "en": sentence.en or "",
          "origin": sentence.origin, "flags": list(sentence.flags)}

@@ -15,7 +15,7 @@ from briefing.commands.engine_options import (
     NO_CACHE,
     THREADS,
     engine_factory,
-    translated_articles,
+    translated_briefing,
 )
 
 
@@ -31,13 +31,12 @@ def export_xliff(
 ) -> None:
     """Write the articles' sentence pairs as XLIFF 1.2 for post-editing in a CAT tool."""
     from briefing.pipeline import default_inputs
-    from briefing.structure import Briefing
     from briefing.translate.xliff import write_xliff
 
     factory = engine_factory(glossary, memory, no_cache, compute_type, beam_size, threads)
-    articles, engine = translated_articles(list(files) if files else default_inputs(), factory)
+    briefing = translated_briefing(list(files) if files else default_inputs(), factory, glossary)
     output.parent.mkdir(parents=True, exist_ok=True)
-    write_xliff(Briefing(title="", articles=articles, model=engine.model), output)
+    write_xliff(briefing, output)
     typer.echo(f"wrote {output}")
 
 

@@ -5,11 +5,11 @@ Each verb lives in ``briefing/commands/``; the work itself is in the library mod
 
 from __future__ import annotations
 
-import signal
 import sys
 
 import typer
 
+from briefing import interrupts
 from briefing.commands import analyze, build, cache, edits, models, translate, xliff
 from briefing.errors import BriefingError
 
@@ -31,16 +31,11 @@ app.command("import-xliff")(xliff.import_xliff)
 INTERRUPTED = 130
 
 
-def _stop(signum, frame):
-    """``kill`` (SIGTERM) stops a run as Ctrl-C does: temporary files removed, exit code 130."""
-    raise KeyboardInterrupt
-
-
 def main() -> None:
     """Entry point: user errors become ``error: ...`` on stderr with their exit code, no traceback."""
     import click
 
-    signal.signal(signal.SIGTERM, _stop)
+    interrupts.install()  # ``kill`` stops a run as Ctrl-C does: temporary files removed, exit 130
     try:
         status = app(standalone_mode=False)
     except BriefingError as error:

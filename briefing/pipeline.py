@@ -15,7 +15,7 @@ from contextlib import ExitStack
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from briefing import ingest
+from briefing import ingest, interrupts
 from briefing.atomic import atomic_path, remove_leftovers
 from briefing.errors import BriefingError, InputError
 from briefing.ingest import DEFAULT_MAX_INPUT_BYTES, Warn
@@ -162,6 +162,7 @@ def write_outputs(
                 target = out_dir / f"{name}{renderer.extension}"
                 renderer.render_to(briefing, replace_all_on_success.enter_context(atomic_path(target)))
                 written.append(target)
+            interrupts.raise_if_stop_requested()
     except OSError as error:
         raise BriefingError(
             f"{out_dir}: cannot write the documents ({error.strerror or error}); no previous document was changed"

@@ -41,3 +41,23 @@ def test_leftovers_of_dead_processes_go_and_those_of_running_ones_stay(tmp_path)
         path.write_bytes(b"x")
     assert remove_leftovers(tmp_path) == [dead]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([alive.name, unrelated.name])
+
+
+def test_a_stop_a_library_swallowed_still_stops_before_documents_are_renamed(tmp_path, monkeypatch):
+    import signal
+
+    from conftest import SEEDS
+
+    from briefing import interrupts
+    from briefing.pipeline import read_articles, write_outputs
+    from briefing.structure import Briefing
+
+    monkeypatch.setattr(interrupts, "_stop_requested", False)
+    try:  # what cffi does with an exception raised in a callback: print it and go on
+        interrupts._stop(signal.SIGTERM, None)
+    except KeyboardInterrupt:
+        pass
+    briefing = Briefing(title="Stopped", articles=read_articles([SEEDS[0]]))
+    with pytest.raises(KeyboardInterrupt):
+        write_outputs(briefing, tmp_path, ["json", "docx"])
+    assert list(tmp_path.iterdir()) == []

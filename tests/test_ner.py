@@ -2,20 +2,42 @@
 
 from __future__ import annotations
 
+import pycrfsuite
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from briefing.errors import BriefingError, InputError
-from briefing.ner.corpus import read_conll
+from briefing.ner.corpus import read_conll, read_unlabeled
 from briefing.ner.english import gloss_name, role_english
-from briefing.ner.features import tagged_entities
+from briefing.ner.features import (
+    name_types,
+    sentence_features,
+    story_features,
+    tagged_entities,
+)
 from briefing.ner.gazetteer import match_place
 from briefing.ner.romanize import romanize
 from briefing.ner.scoring import entity_spans, score
-from briefing.ner.tagger import MODEL_FILE, Tagger, shipped_tagger
+from briefing.ner.tagger import (
+    MODEL_FILE,
+    Tagger,
+    _Decoder,
+    read_lists,
+    shipped_model_dir,
+    shipped_tagger,
+)
 from briefing.ner.text import candidate_stems, normalize, offset_after_letters, tokenize
-from briefing.ner.train import Settings, evaluate, split_held_out, train
+from briefing.ner.train import (
+    HELD_OUT_SENTENCES,
+    Pass,
+    Settings,
+    evaluate,
+    split_held_out,
+    train,
+    word_clusters,
+)
+from briefing.train_ner import DEFAULT_CORPUS
 
 
 def words(text: str) -> list[str]:
@@ -173,14 +195,96 @@ def read_conll_text(text: str):
     ]
 
 
+QUICK = Settings(
+    first_pass=Pass(c1=0.0, c2=0.01, max_iterations=30),
+    second_pass=Pass(c1=0.0, c2=0.01, max_iterations=30),
+    folds=2,
+    story_sentences=2,
+    cluster_sizes=(2,),
+)
+
+
 def test_train_writes_a_model_that_tags(tmp_path):
     sentences = read_conll_text(TINY_CORPUS) * 5
-    train(sentences, tmp_path, Settings(max_iterations=30, folds=2))
+    train(sentences, tmp_path, QUICK, unlabeled=[["قال", "سعيد", "في", "حلب"]] * 2)
     tagger = Tagger(tmp_path)
     assert tagger.tag([]) == []
     assert len(tagger.tag(["قال", "محمد", "في", "بغداد"])) == 4
+    story = tagger.tag_story([["قال", "محمد"], [], ["في", "دمشق"]])
+    assert [len(tags) for tags in story] == [2, 0, 2]
     scores = evaluate(tagger, sentences[:3])
     assert scores["micro"].f1 > 0.5  # it learnt its own training data
+    lists = read_lists(tmp_path)
+    assert lists.entities[("امم", "متحده")] == "ORG"
+    assert "سعيد" in lists.clusters  # the unlabeled text counts for the clusters
+    assert all(len(numbers) == 1 for numbers in lists.clusters.values())
+
+
+def test_decoding_without_penalty_is_crfsuites_and_the_penalty_favours_names(tmp_path):
+    sentences = read_conll_text(TINY_CORPUS) * 5
+    train(sentences, tmp_path, QUICK)
+    crfsuite = pycrfsuite.Tagger()
+    crfsuite.open(str(tmp_path / MODEL_FILE))
+    plain, eager = _Decoder(crfsuite, 0.0), _Decoder(crfsuite, 50.0)
+    lists = read_lists(tmp_path)
+    for tokens in (["قال", "محمد", "في", "بغداد"], ["زار", "سعيد", "دمشق", "أمس"], ["في"]):
+        features = [row + ["first=O"] for row in sentence_features(tokens, lists)]
+        assert plain.tag(features) == crfsuite.tag(features)
+        assert "O" not in eager.tag(features)
+
+
+def test_name_types_say_how_often_a_stem_was_a_name():
+    sentences = read_conll_text(TINY_CORPUS) + [[("محمد", "O"), ("قال", "O")]]
+    types = name_types(sentences)
+    assert types["محمد"] == "PERS+"  # a name in 2 of its 3 occurrences
+    assert types["دمشق"] == "LOC+"
+    assert "قال" not in types
+    assert name_types([[("علي", "B-PERS")], [("علي", "O")], [("علي", "O")]])["علي"] == "PERS?"
+
+
+def test_story_features_carry_a_name_to_its_other_mentions():
+    story = [["قال", "جاك", "شيراك"], ["وأكد", "شيراك", "ذلك"], ["شيراك"]]
+    first_pass = [["O", "B-PERS", "I-PERS"], ["O", "O", "O"], ["B-PERS"]]
+    features = story_features(story, first_pass, common=frozenset({"قال"}))
+    alone = features[1][1]
+    assert "first=O" in alone and "story=PERS" in alone
+    assert "story+PERS" in alone  # tagged in both other occurrences
+    assert "-1:first=O" in alone and "1:first=O" in alone
+    assert "1:story=PERS" in features[1][0]  # the word before the surname sees it
+    assert not any(f.startswith("story") for f in features[0][0])  # a common word: no vote
+    assert "story=PERS" not in story_features([["شيراك"]], [["B-PERS"]], frozenset())[0][0]
+
+
+def test_word_clusters_group_words_used_alike():
+    people = ["زيد", "عمرو", "سمير", "خالد"]
+    places = ["حلب", "حمص", "دمشق", "طرابلس"]
+    texts = [["قال", person, "إن", "الأمر", "انتهى"] for person in people] * 3
+    texts += [["وصل", "الوفد", "إلى", place, "أمس"] for place in places] * 3
+    clusters = word_clusters(texts, sizes=(4, 8), min_count=2, dimensions=8)
+    assert clusters == word_clusters(texts, sizes=(4, 8), min_count=2, dimensions=8)
+    assert len({clusters[word] for word in people}) == 1
+    assert len({clusters[word] for word in places}) == 1
+    assert clusters[people[0]][0] != clusters[places[0]][0]
+    assert word_clusters([["كلمة"]], sizes=(4,)) == {}  # nothing seen twice, nothing to cluster
+
+
+def test_read_unlabeled_tokenises_one_column(tmp_path):
+    tsv = tmp_path / "text.tsv"
+    tsv.write_text("id\tarabic\tenglish\nd1\tقال محمد، أمس\tsaid\n", encoding="utf-8")
+    assert read_unlabeled(tsv, 1) == [["قال", "محمد", "،", "أمس"]]
+    with pytest.raises(InputError, match="line 2"):
+        read_unlabeled(tsv, 3)
+
+
+@pytest.mark.skipif(not DEFAULT_CORPUS.is_file(), reason="ANERcorp is not beside the repository")
+def test_shipped_lists_know_no_held_out_name():
+    """The names and name types shipped with the model come from the training part only."""
+    training, held_out = split_held_out(read_conll(DEFAULT_CORPUS), HELD_OUT_SENTENCES)
+    lists = read_lists(shipped_model_dir())
+    assert lists.entities == tagged_entities(training)
+    assert lists.name_types == name_types(training)
+    held_out_only = set(tagged_entities(held_out)) - set(tagged_entities(training))
+    assert held_out_only and not held_out_only & set(lists.entities)
 
 
 def test_missing_model_is_a_user_error(tmp_path):

@@ -1,9 +1,14 @@
-"""The CRF's view of a word: its form, affixes, clitics, neighbours and gazetteer hits.
+"""The CRF's view of a word: its form, affixes, clitics, neighbours, lists and word clusters.
 
 Arabic has no capital letters, so the cues are the word itself (without its clitics), its
 prefixes and suffixes (``ال``, the nisba ``ي``/``ية``), the words around it (a title before a
-name, ``في`` before a place) and whether it is a known place, given name, title, or a name the
-training text tagged (``TrainingLists``).
+name, ``في`` before a place), whether it is a known place, given name, title, or a name the
+training text tagged (``TrainingLists``), and which distributional cluster its stem falls in
+(words used in the same contexts, learned from unlabeled text).
+
+Tagging runs in two passes (``briefing.ner.tagger``): the second pass also sees
+``story_features``, what the first pass made of the same word elsewhere in the story, because
+a news story names a person in full once and then by surname alone.
 """
 
 from __future__ import annotations
@@ -13,10 +18,13 @@ from dataclasses import dataclass
 
 from briefing.ner.gazetteer import match_place
 from briefing.ner.lexicon import given_name, is_nationality, title_coverage
+from briefing.ner.scoring import entity_spans
 from briefing.ner.text import normalize, split_proclitics
 
 _WINDOW = 2
-# What a word tells about its neighbour: being a known name or title, its clitics, its ending.
+_AFFIX_LENGTHS = (1, 2, 3, 4)
+# What a word tells about its neighbour: being a known name or title, its clitics, its ending,
+# how the training text usually tagged it and its cluster.
 _NEIGHBOUR_FEATURES = (
     "w=",
     "gaz=",
@@ -27,21 +35,30 @@ _NEIGHBOUR_FEATURES = (
     "shape=",
     "common",
     "seen=",
+    "type=",
+    "cluster",
 )
+# What the second pass sees of its neighbours' story features.
+_NEIGHBOUR_STORY_FEATURES = ("first=", "story=")
 MAX_ENTITY_WORDS = 5
 TAGGED_TYPES = ("PERS", "ORG", "LOC")
 
 
 @dataclass(frozen=True)
 class TrainingLists:
-    """What the training text says besides the CRF weights: its frequent stems and its names.
+    """What the training text says besides the CRF weights.
 
     ``entities`` maps the stems of a tagged name to its usual type; the tagger then knows
     ``الأمم المتحدة`` or ``حزب الله`` in new text without having to generalise to them.
+    ``name_types`` maps a stem to the type it was tagged with (``PERS+`` in most of its
+    occurrences, ``PERS?`` in some), which carries a surname seen in another full name.
+    ``clusters`` maps a stem to its cluster number at each granularity of ``word_clusters``.
     """
 
     common: frozenset[str]
     entities: dict[tuple[str, ...], str]
+    name_types: dict[str, str]
+    clusters: dict[str, tuple[int, ...]]
 
 
 def stem_of(token: str) -> str:
@@ -74,6 +91,25 @@ def tagged_entities(sentences: list[list[tuple[str, str]]]) -> dict[tuple[str, .
     return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
 
 
+def name_types(sentences: list[list[tuple[str, str]]]) -> dict[str, str]:
+    """Stems that were part of a PERS/ORG/LOC name: ``TYPE+`` if in most of their occurrences,
+    ``TYPE?`` if only in some (``الله`` in ``حزب الله`` and in ordinary text)."""
+    occurrences: Counter = Counter()
+    typed: dict[str, Counter] = defaultdict(Counter)
+    for sentence in sentences:
+        for token, tag in sentence:
+            stem = stem_of(token)
+            occurrences[stem] += 1
+            kind = tag.partition("-")[2]
+            if kind in TAGGED_TYPES:
+                typed[stem][kind] += 1
+    result = {}
+    for stem, kinds in typed.items():
+        kind, count = kinds.most_common(1)[0]
+        result[stem] = kind + ("+" if 2 * count >= occurrences[stem] else "?")
+    return result
+
+
 def _seen_tags(stems: list[str], entities: dict[tuple[str, ...], str]) -> list[str]:
     """``B-ORG``/``I-ORG``... where a name of the training lists occurs (longest match first)."""
     tags = [""] * len(stems)
@@ -90,6 +126,21 @@ def _seen_tags(stems: list[str], entities: dict[tuple[str, ...], str]) -> list[s
     return tags
 
 
+def _place_tags(words: list[str]) -> list[str]:
+    """``B-country``/``I-city``... where the gazetteer finds a place."""
+    tags = [""] * len(words)
+    i = 0
+    while i < len(words):
+        found = match_place(words, i)
+        if found is None:
+            i += 1
+            continue
+        place, length = found
+        tags[i : i + length] = ["B-" + place.kind] + ["I-" + place.kind] * (length - 1)
+        i += length
+    return tags
+
+
 def _word_shape(word: str) -> str:
     if word.isdigit():
         return "digit"
@@ -103,18 +154,7 @@ def _word_shape(word: str) -> str:
 def _lexical(words: list[str], stems: list[str], lists: TrainingLists) -> list[list[str]]:
     """Per-word features that do not look at neighbours."""
     seen = _seen_tags(stems, lists.entities)
-    place_tags = [""] * len(words)
-    i = 0
-    while i < len(words):
-        found = match_place(words, i)
-        if found is None:
-            i += 1
-            continue
-        place, length = found
-        place_tags[i] = "B-" + place.kind
-        for j in range(i + 1, i + length):
-            place_tags[j] = "I-" + place.kind
-        i += length
+    places = _place_tags(words)
     titles = title_coverage(words)
 
     result = []
@@ -127,13 +167,13 @@ def _lexical(words: list[str], stems: list[str], lists: TrainingLists) -> list[l
             "shape=" + _word_shape(word),
             "len=" + str(min(len(stem), 8)),
         ]
-        features += [f"pre{n}={stem[:n]}" for n in (1, 2, 3) if len(stem) > n]
-        features += [f"suf{n}={stem[-n:]}" for n in (1, 2, 3) if len(stem) > n]
+        features += [f"pre{n}={stem[:n]}" for n in _AFFIX_LENGTHS if len(stem) > n]
+        features += [f"suf{n}={stem[-n:]}" for n in _AFFIX_LENGTHS if len(stem) > n]
         # Letter trigrams: transliterated foreign names have their own look (``غ`` for g, ``تش``).
         marked = "<" + stem + ">"
         features += sorted({f"c3={marked[k : k + 3]}" for k in range(len(marked) - 2)})
-        if place_tags[i]:
-            features.append("gaz=" + place_tags[i])
+        if places[i]:
+            features.append("gaz=" + places[i])
         if given_name(stem) or given_name(word):
             features.append("gaz=given")
         if is_nationality(word):
@@ -144,6 +184,13 @@ def _lexical(words: list[str], stems: list[str], lists: TrainingLists) -> list[l
             features.append("common")
         if seen[i]:
             features.append("seen=" + seen[i])
+        if stem in lists.name_types:
+            features.append("type=" + lists.name_types[stem])
+        clusters = lists.clusters.get(stem)
+        if clusters is None:
+            features.append("cluster=none")
+        else:
+            features += [f"cluster{level}={number}" for level, number in enumerate(clusters)]
         result.append(features)
     return result
 
@@ -172,3 +219,51 @@ def sentence_features(tokens: list[str], lists: TrainingLists) -> list[list[str]
             row.append(f"0|+1:stem={stems[i]}|{stems[i + 1]}")
         features.append(row)
     return features
+
+
+def story_features(
+    story: list[list[str]], first_pass: list[list[str]], common: frozenset[str]
+) -> list[list[list[str]]]:
+    """Second-pass features for each token of a story (consecutive sentences of one text).
+
+    ``first=`` is the first pass's tag of the token; ``story=TYPE`` says that the first pass
+    tagged the same stem as part of a TYPE name elsewhere in the story (frequent stems are
+    left out: ``الله`` in a name says nothing about ``الله`` in a prayer), and ``story+``/
+    ``story?`` whether that was in most of its other occurrences or only some. Each token also
+    sees these features of its two neighbours.
+    """
+    stems = [[stem_of(token) for token in tokens] for tokens in story]
+    in_names: Counter = Counter()
+    occurrences: Counter = Counter()
+    for sentence_stems, tags in zip(stems, first_pass):
+        occurrences.update(sentence_stems)
+        for kind, first, last in entity_spans(tags):
+            if kind in TAGGED_TYPES:
+                in_names.update((stem, kind) for stem in sentence_stems[first:last])
+    result = []
+    for sentence_stems, tags in zip(stems, first_pass):
+        own = []
+        for stem, tag in zip(sentence_stems, tags):
+            features = ["first=" + tag]
+            if stem not in common:
+                tag_type = tag.partition("-")[2]
+                votes = {kind: in_names[stem, kind] - (tag_type == kind) for kind in TAGGED_TYPES}
+                kind = max(votes, key=votes.__getitem__)
+                untagged = occurrences[stem] - 1 - sum(votes.values())
+                if votes[kind] > 0:
+                    share = "+" if votes[kind] > untagged else "?"
+                    features += ["story=" + kind, f"story{share}{kind}"]
+            own.append(features)
+        rows = []
+        for i, features in enumerate(own):
+            row = list(features)
+            for offset in (-1, 1):
+                if 0 <= i + offset < len(own):
+                    row += [
+                        f"{offset}:{f}"
+                        for f in own[i + offset]
+                        if f.startswith(_NEIGHBOUR_STORY_FEATURES)
+                    ]
+            rows.append(row)
+        result.append(rows)
+    return result

@@ -211,13 +211,15 @@ def _place_matches(words: list[str]) -> list[tuple[str, int, int]]:
 def _model_spans(
     tagger: Tagger, tokens: list[Token], words: list[str], sentences: list[tuple[int, int]]
 ) -> list[tuple[str, int, int]]:
-    """The CRF's PERS/ORG/LOC names, tagging sentence by sentence as it was trained."""
+    """The CRF's PERS/ORG/LOC names; the paragraph's sentences are tagged as one story."""
     spans = []
-    for start, end in sentences:
-        indices = [i for i, token in enumerate(tokens) if start <= token.start and token.end <= end]
-        if not indices:
-            continue
-        tags = tagger.tag([tokens[i].text for i in indices])
+    groups = [
+        [i for i, token in enumerate(tokens) if start <= token.start and token.end <= end]
+        for start, end in sentences
+    ]
+    groups = [indices for indices in groups if indices]
+    story = tagger.tag_story([[tokens[i].text for i in indices] for indices in groups])
+    for indices, tags in zip(groups, story):
         for kind, first, last in entity_spans(tags):
             if kind in TYPES:
                 spans.append((kind, indices[first], indices[last - 1] + 1))

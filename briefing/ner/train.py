@@ -51,7 +51,10 @@ class Pass:
 
 @dataclass(frozen=True)
 class Settings:
-    # The first pass is trained six times (five folds and the whole), so it gets fewer iterations.
+    """Everything training depends on besides the corpus and the unlabeled text."""
+
+    # The first pass is trained six times (five folds and the whole); 100 iterations also did
+    # better on the dev sentences than 300 (micro F1 in stories 0.796 against 0.791).
     first_pass: Pass = Pass(c1=0.05, c2=0.005, max_iterations=100)
     second_pass: Pass = Pass(c1=0.02, c2=0.005, max_iterations=300)
     common_word_count: int = 3
@@ -149,8 +152,8 @@ def _spherical_kmeans(
     return (vectors @ centres.T).argmax(axis=1)
 
 
-def _folds(count: int, folds: int) -> list[tuple[int, int]]:
-    size = -(-count // folds)
+def _blocks(count: int, size: int) -> list[tuple[int, int]]:
+    """(start, end) of consecutive blocks of ``size`` items (the last may be shorter)."""
     return [(start, min(start + size, count)) for start in range(0, count, size)]
 
 
@@ -172,10 +175,6 @@ def _fit(sequences: list, labels: list, settings: Pass, path: Path) -> pycrfsuit
     return tagger
 
 
-def _stories(count: int, size: int) -> list[tuple[int, int]]:
-    return [(start, min(start + size, count)) for start in range(0, count, size)]
-
-
 def train(
     sentences: list[Sentence],
     model_dir: Path,
@@ -192,7 +191,7 @@ def train(
     clusters = word_clusters(
         texts + list(unlabeled), settings.cluster_sizes, settings.cluster_min_count
     )
-    folds = _folds(len(sentences), settings.folds)
+    folds = _blocks(len(sentences), -(-len(sentences) // settings.folds))
     first_features = []
     for start, end in folds:
         others = sentences[:start] + sentences[end:]
@@ -215,7 +214,7 @@ def train(
     _fit(first_features, labels, settings.first_pass, model_dir / FIRST_PASS_FILE).close()
 
     second_features = []
-    for start, end in _stories(len(sentences), settings.story_sentences):
+    for start, end in _blocks(len(sentences), settings.story_sentences):
         story = story_features(texts[start:end], first_tags[start:end], common)
         second_features += [
             [row + extra for row, extra in zip(rows, extras)]
@@ -239,7 +238,7 @@ def evaluate(
     gold = [[tag for _, tag in sentence] for sentence in sentences]
     texts = [[token for token, _ in sentence] for sentence in sentences]
     predicted = []
-    for start, end in _stories(len(texts), story_sentences):
+    for start, end in _blocks(len(texts), story_sentences):
         predicted += tagger.tag_story(texts[start:end])
     return score(gold, predicted, SCORED_TYPES)
 

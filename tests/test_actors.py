@@ -10,6 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.extract.actors import extract_actors, glossary_entries
+from briefing.ner.lexicon import title_coverage
+from briefing.ner.roles import _in_title
+from briefing.ner.text import normalize, tokenize
 from briefing.ingest import paragraphs_from_text, read_article
 from briefing.segment import segment_article
 from briefing.structure import Article, Briefing, ParagraphKind
@@ -203,3 +206,10 @@ def test_mentions_point_at_their_text_in_any_word_salad(words):
         for mention in actor.mentions:
             paragraph = briefing.article(mention.article).paragraph(mention.paragraph)
             assert paragraph.ar[mention.start : mention.end] == mention.text != ""
+
+
+def test_title_words_found_near_a_name_are_those_of_the_whole_paragraph_scan():
+    words = [normalize(t.text) for path in SEEDS for t in tokenize(path.read_text("utf-8"))]
+    covered = title_coverage(words)
+    assert sum(covered) >= 10  # السفير, رئيس هيئة, المتحدث باسم, الفريق الركن ...
+    assert [_in_title(words, i) for i in range(len(words))] == covered

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.extract.dates import extract_dates, timeline
+from briefing.extract.dates_event import MAX_EVENT_CHARS
 from briefing.extract.dates_scan import scan
 from briefing.ingest import paragraphs_from_text, read_article
 from briefing.segment import segment_article
@@ -403,3 +404,12 @@ def test_scanner_spans_are_ordered_and_inside_the_text(words, glued):
         assert previous_end <= expression.start < expression.end <= len(text)
         assert not text[expression.start].isspace() and not text[expression.end - 1].isspace()
         previous_end = expression.end
+
+
+def test_a_date_in_text_without_punctuation_gets_an_event_around_it_not_pages():
+    filler = " ".join(["الاجتماع"] * 1000)
+    [mention] = dates_of(f"العنوان\n{filler} وعقد المؤتمر في 31 يناير 2024 {filler}")
+    assert mention.text in mention.event_ar
+    assert "وعقد المؤتمر" in mention.event_ar
+    assert len(mention.event_ar) <= MAX_EVENT_CHARS
+    assert not mention.event_ar.startswith(" ") and not mention.event_ar.endswith(" ")

@@ -15,7 +15,7 @@ from briefing.extract.arabic import (
     stem_variants,
     words_of,
 )
-from briefing.extract.attribution import find_attributions
+from briefing.extract.attribution import MAX_CLAIM_CHARS, find_attributions
 from briefing.extract.clashes import (
     NEGATIVE,
     NEUTRAL,
@@ -236,6 +236,23 @@ def test_quote_left_open_continues_in_the_next_paragraph():
     assert [(a.paragraph, a.rule) for a in found] == [(2, "verb-speaker"), (3, "quote-continued")]
     assert found[1].entity is found[0].entity
     assert found[1].claim == "لكننا سنواصل العمل حتى النهاية"
+
+
+def test_a_claim_in_text_without_punctuation_stops_between_words_after_the_limit():
+    filler = " ".join(["العمل"] * 2000)
+    article = build(f"وقال المدير إن {filler}")
+    found = only(article)
+    paragraph = article.paragraph(found.paragraph).ar
+    assert 0 < found.claim_end - found.claim_start <= MAX_CLAIM_CHARS
+    assert paragraph[found.claim_start : found.claim_end] == found.claim
+    assert paragraph[found.claim_end] == " "
+
+
+def test_a_stray_quote_mark_closes_at_the_limit_instead_of_running_on():
+    filler = " ".join(["العمل"] * 2000)
+    found = find_attributions(build(f"وقال المدير “{filler}", "“لكننا سنواصل العمل حتى النهاية”."))
+    assert len(found[0].claim) <= MAX_CLAIM_CHARS
+    assert "quote-continued" not in [a.rule for a in found]
 
 
 # --- nesting ----------------------------------------------------------------------------

@@ -124,6 +124,7 @@ MAX_SPEAKER_TOKENS = 20
 MAX_PHRASE_SPEAKER_TOKENS = 8
 MAX_SUBJECT_TOKENS = 5
 MAX_HEADLINE_SPEAKER_TOKENS = 6
+MAX_CLAIM_CHARS = 1200  # over three times the longest NTREX sentence (362 characters)
 MIN_GLUED_SOURCE_LETTERS = 3  # "لمصادر" is ل + a source; "لا" is not
 
 
@@ -204,17 +205,44 @@ class _Scan:
                 or self.text[position + 1 : position + 2] == "."
             ):
                 return False  # ".." is a headline pause, not a full stop
-            before = self.text[:position].split()
-            if before and len(before[-1]) == 1:
+            if len(self.word_before(position)) == 1:
                 return False  # an abbreviation such as "د."
             if position + 1 < len(self.text) and self.text[position + 1].isdigit():
                 return False
         return True
 
+    def word_before(self, position: int) -> str:
+        """The last whitespace-separated word before ``position`` (looking back only that far)."""
+        end = position
+        while end > 0 and self.text[end - 1].isspace():
+            end -= 1
+        start = end
+        while start > 0 and not self.text[start - 1].isspace():
+            start -= 1
+        return self.text[start:end]
+
+    def reach(self, position: int, direction: int) -> int:
+        """How far a claim may run from ``position``: ``MAX_CLAIM_CHARS``, ending between words.
+
+        Text without punctuation (a scraped page, a transcript) would otherwise make every claim
+        the rest of the paragraph, and every scan for its end quadratic in the paragraph length.
+        """
+        if direction > 0:
+            limit = position + MAX_CLAIM_CHARS
+            if limit >= len(self.text):
+                return len(self.text)
+            space = self.text.rfind(" ", position, limit)
+            return space if space > position else limit
+        limit = position - MAX_CLAIM_CHARS
+        if limit <= 0:
+            return 0
+        space = self.text.find(" ", limit, position)
+        return space + 1 if space >= 0 else limit
+
     def sentence_end(self, start: int) -> int:
         """The first sentence end at or after ``start`` that is not inside a quotation."""
         inside = False
-        for position in range(start, len(self.text)):
+        for position in range(start, self.reach(start, 1)):
             char = self.text[position]
             if char in "“«":
                 inside = True
@@ -224,21 +252,27 @@ class _Scan:
                 inside = not inside
             elif not inside and self.is_terminal(position):
                 return position
-        return len(self.text)
+        return self.reach(start, 1)
 
     def sentence_start(self, position: int) -> int:
-        for index in range(position - 1, -1, -1):
+        floor = self.reach(position, -1)
+        for index in range(position - 1, floor - 1, -1):
             if self.is_terminal(index):
                 return index + 1
-        return 0
+        return floor
 
     def quote_end(self, opening: int) -> tuple[int, bool]:
-        """Where the quotation opened at ``opening`` closes, and whether it closes here."""
+        """Where the quotation opened at ``opening`` closes, and whether it closes here.
+
+        A quotation still open at the end of the paragraph goes on in the next one; one still
+        open after ``MAX_CLAIM_CHARS`` within the paragraph is cut there (a stray quote mark).
+        """
         closers = CLOSING_FOR.get(self.text[opening], ANY_CLOSING)
-        for position in range(opening + 1, len(self.text)):
+        limit = self.reach(opening + 1, 1)
+        for position in range(opening + 1, limit):
             if self.text[position] in closers:
                 return position, True
-        return len(self.text), False
+        return limit, limit < len(self.text)
 
     def words(self, first: int, last: int) -> list[str]:
         return [t.text for t in self.tokens[first:last]]

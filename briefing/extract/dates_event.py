@@ -19,6 +19,9 @@ from briefing.structure.article import Paragraph, Sentence
 _CLAUSE_MARK = re.compile(r"[،؛;]|,(?!\d)")
 _AND = re.compile(r"(?<=\s)و(?=\w)")
 _SHORT_CLAUSE_WORDS = 3
+# A clause of news runs to about two lines; text without punctuation has no clauses, and its
+# "event" is cut to this many characters around the date instead of running for pages.
+MAX_EVENT_CHARS = 400
 # Words that frame a date without saying what happened (في وقت سابق من هذا الشهر), as written
 # after a و/ف clitic is dropped; plus punctuation and quotes stripped from words.
 _FRAME_WORDS = frozenset("في من خلال وقت سابق لاحق متأخر مبكر يوم بتاريخ تاريخ أيضا أيضًا".split())
@@ -79,8 +82,9 @@ def _sentence_events(text: str, sentence: Sentence, dates: list[tuple[int, int]]
         inside = [span for span in dates if clause.start <= span[0] < clause.end]
         for piece_start, piece_end, count in _pieces(text, clause, inside):
             start, end = _trimmed(text, piece_start, piece_end)
-            spans: tuple[tuple[int, int], ...] = ((start, end),)
             first_date = min(span[0] for span in inside if start <= span[0] < end)
+            start, end = _around(text, start, end, first_date)
+            spans: tuple[tuple[int, int], ...] = ((start, end),)
             if opening is None and clause.opening_end < min(end, first_date):
                 opening = _trimmed(text, clause.start, clause.opening_end)
             continues_list = (
@@ -94,6 +98,21 @@ def _sentence_events(text: str, sentence: Sentence, dates: list[tuple[int, int]]
             found.extend([event] * count)
             previous_end = end
     return found
+
+
+def _around(text: str, start: int, end: int, date: int) -> tuple[int, int]:
+    """``[start, end)`` narrowed to ``MAX_EVENT_CHARS`` around ``date``, cut between words."""
+    if end - start <= MAX_EVENT_CHARS:
+        return start, end
+    low = max(start, date - MAX_EVENT_CHARS // 3)
+    high = min(end, low + MAX_EVENT_CHARS)
+    if low > start:
+        space = text.find(" ", low, date)
+        low = space + 1 if space >= 0 else low
+    if high < end:
+        space = text.rfind(" ", date, high)
+        high = space if space > date else high
+    return _trimmed(text, low, high)
 
 
 def _pieces(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefing.ner.lexicon import title_at, title_coverage
+from briefing.ner.lexicon import MAX_TITLE_WORDS, title_at
 from briefing.ner.mentions import ABBREVIATED_TITLES, ROLE_LINKS, Found, Names, describes
 from briefing.ner.text import offset_after_letters
 
@@ -30,10 +30,19 @@ def _describes_role(word: str) -> bool:
     return word in ROLE_LINKS or describes(word)
 
 
+def _in_title(words: list[str], i: int) -> bool:
+    """Whether word ``i`` is part of a title; looks only at titles that could reach it, so a
+    role is found in time proportional to its length, not to the paragraph's."""
+    for j in range(max(0, i - MAX_TITLE_WORDS + 1), i + 1):
+        found = title_at(words, j)
+        if found is not None and j + found[1] > i:
+            return True
+    return False
+
+
 def role_before(names: Names, person: Found) -> Role | None:
     """The role written right before ``person``'s name, or None if the name stands alone."""
     words = names.words
-    titles = title_coverage(words)
     inside_other_name = {
         i for found in names.found if found.type != "person" for i in range(found.first, found.last)
     }
@@ -42,12 +51,12 @@ def role_before(names: Names, person: Found) -> Role | None:
     while i >= 0:
         word = words[i]
         abbreviation_dot = word == "." and i > 0 and words[i - 1] in ABBREVIATED_TITLES
-        if titles[i] or i in inside_other_name or abbreviation_dot or _describes_role(word):
+        if _in_title(words, i) or i in inside_other_name or abbreviation_dot or _describes_role(word):
             first = i
             i -= 1
             continue
         break
-    while first < person.first and not titles[first]:
+    while first < person.first and not _in_title(words, first):
         first += 1
     if first == person.first:
         return None

@@ -40,6 +40,7 @@ def test_build_without_translation_writes_arabic_only_documents(packages_dir, tm
     assert all(s["en"] is None for a in data["articles"] for p in a["paragraphs"] for s in p["sentences"])
     assert data["actors"]
     assert (tmp_path / "briefing.docx").stat().st_size > 0
+    assert result.stderr == ""  # no translation, no progress bar (not even an empty line)
 
 
 def test_analyze_reports_a_bad_file_in_one_line(tmp_path):

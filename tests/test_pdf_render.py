@@ -22,10 +22,17 @@ def squeeze(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def render(briefing: Briefing, target: Path, **options) -> Path:
+def without_arabic(text: str) -> str:
+    return squeeze(re.sub(r"[\u0600-\u06ff]+", " ", text))
+
+
+def render(briefing: Briefing, target: Path, part_rows: int | None = None, **options) -> Path:
+    renderer = PdfRenderer(**options)
+    if part_rows is not None:
+        renderer.part_rows = part_rows
     with pytest.MonkeyPatch.context() as monkeypatch:
         block_network(monkeypatch)
-        return PdfRenderer(**options).write(briefing, target)
+        return renderer.write(briefing, target)
 
 
 def one_article(english: str, arabic: str = "خبر قصير عن العراق.") -> Briefing:
@@ -36,13 +43,77 @@ def one_article(english: str, arabic: str = "خبر قصير عن العراق."
     return Briefing(title="One article", articles=[article])
 
 
-@pytest.fixture(scope="module")
-def specimen_pdf(tmp_path_factory):
+@pytest.fixture(scope="module", params=["whole", "in parts"])
+def specimen_pdf(request, tmp_path_factory):
+    """The specimen typeset at once, and typeset in parts of three rows and joined (as a long
+    briefing is: summary and articles cut): every test below holds for both."""
     from pypdf import PdfReader
 
     briefing = specimen_briefing()
-    path = render(briefing, tmp_path_factory.mktemp("pdf") / "specimen.pdf")
+    part_rows = 3 if request.param == "in parts" else None
+    path = render(briefing, tmp_path_factory.mktemp("pdf") / "specimen.pdf", part_rows=part_rows)
     return briefing, PdfReader(str(path))
+
+
+def test_a_briefing_typeset_one_article_per_part_has_the_pages_of_one_typeset_whole(tmp_path):
+    from pypdf import PdfReader
+
+    from briefing.render.pdf_parts import _summary_size
+    from briefing.render.view import build_view
+
+    briefing = specimen_briefing()
+    view = build_view(briefing)
+    part_rows = max([_summary_size(view.summary)] + [len(article.rows) for article in view.articles])
+    whole = PdfReader(render(briefing, tmp_path / "whole.pdf"))
+    parts = PdfReader(render(briefing, tmp_path / "parts.pdf", part_rows=part_rows))
+    assert len(parts.pages) == len(whole.pages) > 2
+    for joined, single in zip(parts.pages, whole.pages, strict=True):
+        # Arabic aside: which ligatures a font subset maps back to which letters depends on the
+        # text typeset with it, so extracted Arabic may differ between a part and the whole.
+        assert without_arabic(joined.extract_text()) == without_arabic(single.extract_text())
+    assert parts.named_destinations.keys() == whole.named_destinations.keys()
+
+
+def test_a_summary_cut_into_parts_keeps_every_row_and_says_each_heading_once(tmp_path):
+    from pypdf import PdfReader
+
+    briefing = specimen_briefing()
+    whole = PdfReader(render(briefing, tmp_path / "whole.pdf"))
+    parts = PdfReader(render(briefing, tmp_path / "parts.pdf", part_rows=3))
+    assert len(parts.pages) > len(whole.pages)
+    text = squeeze(" ".join(page.extract_text() for page in parts.pages))
+    whole_text = squeeze(" ".join(page.extract_text() for page in whole.pages))
+    for heading in ("Sources", "Summary", "Actors", "Timeline", "Competing viewpoints", "Clashes",
+                    "Not placed on the timeline"):
+        assert text.count(heading) == whole_text.count(heading) >= 1, heading
+    assert sorted(re.findall(r"\[A\d ¶\d+\]", text)) == sorted(re.findall(r"\[A\d ¶\d+\]", whole_text))
+
+
+def test_summary_links_lead_to_the_page_of_their_paragraph_across_parts(specimen_pdf):
+    from briefing.render.view import paragraph_anchor
+
+    briefing, reader = specimen_pdf
+    english = {
+        paragraph_anchor(article.id, paragraph.index): paragraph.sentences[0].en
+        for article in briefing.articles
+        for paragraph in article.paragraphs
+    }
+    english.update({article.id: article.paragraphs[0].sentences[0].en for article in briefing.articles})
+    destinations = reader.named_destinations
+    page_of = {page.indirect_reference.idnum: number for number, page in enumerate(reader.pages)}
+    checked = 0
+    for number, page in enumerate(reader.pages):
+        for annotation in page.get("/Annots", []):
+            link = annotation.get_object()
+            if "/Dest" not in link:
+                continue
+            target = destinations[str(link["/Dest"])]
+            target_page = page_of[target.page.idnum]
+            if target_page != number:
+                checked += 1
+                start = english[str(link["/Dest"])][:25]
+                assert start in squeeze(reader.pages[target_page].extract_text()), start
+    assert checked >= 10
 
 
 def test_metadata_title_language_and_creator(specimen_pdf):

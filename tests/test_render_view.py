@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from briefing.render.pdf_parts import _summary_size, split_view
 from briefing.render.specimen import specimen_briefing
 from briefing.render.view import ORIGIN_LABELS, Ref, build_view, date_label
 
@@ -95,3 +96,58 @@ def test_rows_tint_only_multi_sentence_paragraphs_and_repeats_point_back(view):
     assert rows[3].repeat_ref is None
     assert rows[4].sentences[2].flags == ["numbers"]
     assert [s.marked_origin for s in rows[4].sentences] == [None, "edited", None]
+
+
+def test_a_long_briefing_is_cut_between_articles_and_summary_rows_with_the_front_first(view):
+    summary_rows = _summary_size(view.summary)
+    rows = [len(article.rows) for article in view.articles]
+    assert split_view(view, part_rows=summary_rows + sum(rows)) == [view]
+
+    parts = split_view(view, part_rows=summary_rows)
+    assert [part.front_matter for part in parts] == [True] + [False] * (len(parts) - 1)
+    assert parts[0].summary == view.summary and parts[0].articles == []
+    assert [article for part in parts[1:] for article in part.articles] == view.articles
+    for part in parts[1:]:
+        assert not part.summary
+        assert sum(len(a.rows) for a in part.articles) <= summary_rows or len(part.articles) == 1
+
+    pieces = [part.summary for part in split_view(view, part_rows=2) if part.summary]
+    assert len(pieces) > 3
+    assert pieces[0].continued == ()
+    for name in ("actors", "timeline", "undated", "topics", "clashes", "corroboration"):
+        assert [item for piece in pieces for item in getattr(piece, name)] == getattr(view.summary, name)
+        started = [n for n, piece in enumerate(pieces) if getattr(piece, name)]
+        for number in started[1:]:
+            assert name in pieces[number].continued  # its heading is not repeated
+    assert all("summary" in piece.continued for piece in pieces[1:])
+    assert all(_summary_size(piece) <= 2 or len(piece.topics) == 1 for piece in pieces)
+
+
+def test_a_paragraph_too_long_for_one_row_is_cut_between_sentences_then_words():
+    from briefing.render.pdf_parts import cut_long_rows
+    from briefing.render.view import ArticleView, RowView, SentenceView, SourceView
+
+    def sentence(number, ar, en):
+        return SentenceView(number, ar, en, "mt", ["split"] if number == 3 else [])
+
+    short = [sentence(n, f"جملة {n} " * 20, f"sentence {n} " * 20) for n in (1, 2)]
+    giant = sentence(3, " ".join(f"كلمة{n}" for n in range(3000)), " ".join(f"word{n}" for n in range(3000)))
+    rows = [RowView("A1", 1, "title", [sentence(1, "عنوان " * 2000, "title " * 2000)]),
+            RowView("A1", 2, "body", short + [giant])]
+    article = ArticleView("A1", "", "", SourceView("A1", "a.txt", "", "", None, None, 2), rows)
+
+    cut = cut_long_rows(article, row_chars=1000)
+    assert cut.rows[0] == rows[0]  # the headline stays whole
+    body = cut.rows[1:]
+    assert [row.piece for row in body] == list(range(len(body))) and len(body) > 5
+    assert [row.anchor for row in body[:2]] == ["A1-p2", "A1-p2-1"]
+    assert all(row.index == 2 for row in body)
+    for language in ("ar", "en"):
+        pieces = [s for row in body for s in row.sentences]
+        assert " ".join(getattr(s, language) for s in pieces).split() == " ".join(
+            getattr(s, language) for s in short + [giant]).split()
+        # about a page: the limit, give or take a word where a sentence is cut between words
+        assert all(sum(len(getattr(s, language)) for s in row.sentences) <= 1000 + 10 for row in body)
+    assert body[0].sentences[:2] == short  # whole sentences are kept together when they fit
+    assert [s.flags for row in body for s in row.sentences if s.number == 3][0] == ["split"]
+    assert sum(1 for row in body for s in row.sentences if s.flags) == 1

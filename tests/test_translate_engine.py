@@ -132,9 +132,12 @@ def test_beam_size_and_compute_type_reach_the_model(installed_model):
     for options in (DecodingOptions(beam_size=1), DecodingOptions(compute_type="float32")):
         translations = ArgosEngine(options=options).translate(sentences)
         assert [t.text for t in translations] == [expected_translation(installed_model, s) for s in sentences]
-    float_scores = [t.score for t in ArgosEngine(options=DecodingOptions(compute_type="float32")).translate(sentences)]
-    int8_scores = [t.score for t in ArgosEngine(options=DecodingOptions(compute_type="int8")).translate(sentences)]
-    assert float_scores != int8_scores, "int8 quantization changes the scores of the hand-set weights"
+    # The hand-set weights give their glosses a probability so near 1 that int8 and float32
+    # scores both round to 0.0 on some CPUs: ask the loaded model which type it computes in.
+    for compute_type in ("float32", "int8"):
+        engine = ArgosEngine(options=DecodingOptions(compute_type=compute_type))
+        engine.translate(sentences[:1])
+        assert engine.translator().compute_type.startswith(compute_type)  # int8 runs as int8_float32
 
 
 def test_starting_the_cli_imports_no_translation_machinery():

@@ -17,7 +17,7 @@ from briefing.commands.engine_options import (
     THREADS,
     engine_factory,
 )
-from briefing.commands.progress import sentence_progress
+from briefing.commands.progress import sentence_progress, writing_status
 from briefing.errors import InputError
 from briefing.ingest import BYTES_PER_MB, DEFAULT_MAX_INPUT_MB, clean_title
 from briefing.pipeline import (
@@ -92,7 +92,9 @@ def build(
             on_bad_file=skip if keep_going else None,
             on_warning=lambda message: typer.echo(f"warning: {message}", err=True),
         )
-    for path in write_outputs(briefing, out_dir, chosen, name=name, templates=templates, paper=paper):
+    with writing_status(chosen):
+        written = write_outputs(briefing, out_dir, chosen, name=name, templates=templates, paper=paper)
+    for path in written:
         typer.echo(f"wrote {path}")
     if skipped:
         listed = ", ".join(error.path for error in skipped)

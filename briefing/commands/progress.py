@@ -25,8 +25,19 @@ def sentence_progress(description: str = "Translating") -> Iterator:
     )
 
     def start(total: int):
+        bar.start()  # only once there is something to count: no empty line for --no-translate
         task = bar.add_task(description, total=total)
         return lambda done: bar.advance(task, done)
 
-    with bar:
+    try:
         yield start
+    finally:
+        if bar.live.is_started:
+            bar.stop()
+
+
+@contextmanager
+def writing_status(formats: list[str]) -> Iterator[None]:
+    """A spinner while the documents are written (a long briefing's PDF takes minutes)."""
+    with stderr.status(f"Writing {', '.join(formats)}"):
+        yield

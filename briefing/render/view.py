@@ -90,10 +90,12 @@ class RowView:
     kind: str
     sentences: list[SentenceView]
     repeat_of: int | None = None
+    piece: int = 0  # a paragraph too long for one PDF row goes on in rows with piece 1, 2, ...
 
     @property
     def anchor(self) -> str:
-        return paragraph_anchor(self.article, self.index)
+        anchor = paragraph_anchor(self.article, self.index)
+        return f"{anchor}-{self.piece}" if self.piece else anchor
 
     @property
     def repeat_ref(self) -> Ref | None:
@@ -194,6 +196,9 @@ class SummaryView:
     topics: list[TopicItem] = field(default_factory=list)
     clashes: list[ClashItem] = field(default_factory=list)
     corroboration: list[CorroborationItem] = field(default_factory=list)
+    # Sections (and "summary" itself) begun in an earlier part of a PDF typeset in parts: their
+    # headings are not repeated. "undated" once the undated dates have begun.
+    continued: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
         return any((self.actors, self.timeline, self.undated, self.topics, self.clashes,
@@ -218,6 +223,7 @@ class BriefingView:
     flag_legend: list[LegendEntry]
     origin_legend: list[LegendEntry]
     paper: str = "A4"
+    front_matter: bool = True  # cover and summary; False in the later parts of a long PDF
 
 
 def build_view(briefing: Briefing, paper: str = "A4") -> BriefingView:

@@ -413,3 +413,14 @@ def test_a_date_in_text_without_punctuation_gets_an_event_around_it_not_pages():
     assert "وعقد المؤتمر" in mention.event_ar
     assert len(mention.event_ar) <= MAX_EVENT_CHARS
     assert not mention.event_ar.startswith(" ") and not mention.event_ar.endswith(" ")
+
+
+def test_a_date_in_a_sentence_of_pages_keeps_its_arabic_event_without_the_pages_of_english():
+    filler = " ".join(["الاجتماع"] * 1000)
+    article = article_from_text(f"العنوان\n{filler} وعقد المؤتمر في 31 يناير 2024 {filler}\nوعقد المؤتمر في 5 فبراير 2024.")
+    for paragraph in article.paragraphs:
+        for sentence in paragraph.sentences:
+            sentence.en = "English"
+    long_one, short_one = extract_dates(Briefing("test", [article]))
+    assert long_one.event_ar and long_one.event_en is None
+    assert short_one.event_en == "English"

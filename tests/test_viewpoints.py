@@ -755,3 +755,14 @@ def test_corroboration_needs_two_articles(seed_briefing):
     result = corroborate(seed_briefing)
     corroborated = {(c.article, c.paragraph) for c in result if c.status == CORROBORATED}
     assert ("A1", 3) in corroborated and ("A2", 2) in corroborated
+
+
+def test_a_sentence_of_pages_gives_no_english_for_a_claim_inside_it():
+    filler = " ".join(["العمل"] * 2000)
+    article = build(f"وقال المدير إن {filler}", "وقال المدير إن الوضع صعب.")
+    long_claim, short_claim = find_attributions(article)
+    for attribution in (long_claim, short_claim):
+        for sentence in article.paragraph(attribution.paragraph).sentences:
+            sentence.en = f"<{len(sentence.ar)}>"
+    assert claim_english(article.paragraph(long_claim.paragraph), long_claim.claim_start, long_claim.claim_end) is None
+    assert claim_english(article.paragraph(short_claim.paragraph), short_claim.claim_start, short_claim.claim_end)

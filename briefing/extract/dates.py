@@ -14,6 +14,7 @@ from datetime import date, datetime
 from briefing.extract.dates_event import Event, events
 from briefing.extract.dates_resolve import Normalised, YearHints, normalise
 from briefing.extract.dates_scan import CalendarDate, Expression, scan
+from briefing.extract.viewpoints import claim_english
 from briefing.structure.article import Article, Paragraph, ParagraphKind
 from briefing.structure.briefing import Briefing
 from briefing.structure.summary import DateMention
@@ -126,7 +127,7 @@ def _mention(
         start=expression.start,
         end=expression.end,
         event_ar=event.text,
-        event_en=event.sentence.en if event.sentence is not None else None,
+        event_en=claim_english(paragraph, event.spans[0][0], event.spans[-1][1]),
         actors=_actors_in(briefing.actors, article.id, paragraph.index, event.spans),
     )
 

@@ -9,7 +9,7 @@ sentence by sentence from the aligned translation, and topics and clashes come f
 from __future__ import annotations
 
 from briefing.extract.arabic import contains_sequence, words_of
-from briefing.extract.attribution import Attribution, SpeakerEntity, find_attributions
+from briefing.extract.attribution import MAX_CLAIM_CHARS, Attribution, SpeakerEntity, find_attributions
 from briefing.extract.clashes import Claim, find_clashes
 from briefing.ner.english import gloss_name, role_english
 from briefing.ner.gazetteer import match_place
@@ -78,9 +78,15 @@ def _speaker_key(attribution: Attribution, actor: int | None) -> str:
 
 
 def claim_english(paragraph: Paragraph, start: int, end: int) -> str | None:
-    """The English of exactly the sentences the claim overlaps; None unless all are translated."""
+    """The English of exactly the sentences the claim overlaps; None unless all are translated.
+
+    None too when those sentences are far longer than any claim (text without punctuation is
+    one sentence of pages): their English would not stand for the claim, the Arabic is shown.
+    """
     covered = [s for s in paragraph.sentences if s.start < end and s.end > start]
     if not covered or any(s.en is None for s in covered):
+        return None
+    if sum(len(s.ar) for s in covered) > 2 * MAX_CLAIM_CHARS:
         return None
     return " ".join(s.en for s in covered)
 

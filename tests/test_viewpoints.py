@@ -25,7 +25,8 @@ from briefing.extract.clashes import (
     find_clashes,
 )
 from briefing.extract.corroboration import CORROBORATED, SINGLE_SOURCE, corroborate
-from briefing.extract.viewpoints import claim_english, english_of_phrase, extract_viewpoints
+from briefing.align import english_of_span
+from briefing.extract.viewpoints import english_of_phrase, extract_viewpoints
 from briefing.ingest import paragraphs_from_text, read_article
 from briefing.segment import segment_article
 from briefing.structure import Actor, Article, Briefing, Mention
@@ -224,7 +225,7 @@ def test_quote_over_several_sentences_is_one_claim():
     paragraph = article.paragraph(found.paragraph)
     for sentence in paragraph.sentences:
         sentence.en = f"<{sentence.ar}>"
-    assert claim_english(paragraph, found.claim_start, found.claim_end) == " ".join(
+    assert english_of_span(paragraph, found.claim_start, found.claim_end) == " ".join(
         f"<{s.ar}>" for s in paragraph.sentences
     )
 
@@ -764,5 +765,5 @@ def test_a_sentence_of_pages_gives_no_english_for_a_claim_inside_it():
     for attribution in (long_claim, short_claim):
         for sentence in article.paragraph(attribution.paragraph).sentences:
             sentence.en = f"<{len(sentence.ar)}>"
-    assert claim_english(article.paragraph(long_claim.paragraph), long_claim.claim_start, long_claim.claim_end) is None
-    assert claim_english(article.paragraph(short_claim.paragraph), short_claim.claim_start, short_claim.claim_end)
+    assert english_of_span(article.paragraph(long_claim.paragraph), long_claim.claim_start, long_claim.claim_end) is None
+    assert english_of_span(article.paragraph(short_claim.paragraph), short_claim.claim_start, short_claim.claim_end)

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from briefing.align import english_of_span
 from briefing.extract.dates_event import Event, events
 from briefing.extract.dates_resolve import Normalised, YearHints, normalise
 from briefing.extract.dates_scan import CalendarDate, Expression, scan
-from briefing.extract.viewpoints import claim_english
 from briefing.structure.article import Article, Paragraph, ParagraphKind
 from briefing.structure.briefing import Briefing
 from briefing.structure.summary import DateMention
@@ -127,7 +127,7 @@ def _mention(
         start=expression.start,
         end=expression.end,
         event_ar=event.text,
-        event_en=claim_english(paragraph, event.spans[0][0], event.spans[-1][1]),
+        event_en=english_of_span(paragraph, event.spans[0][0], event.spans[-1][1]),
         actors=_actors_in(briefing.actors, article.id, paragraph.index, event.spans),
     )
 

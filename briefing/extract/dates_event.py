@@ -32,11 +32,10 @@ ELLIPSIS = " … "
 
 @dataclass(frozen=True)
 class Event:
-    """The Arabic text of an event, the paragraph spans it was taken from, and its sentence."""
+    """The Arabic text of an event and the paragraph spans it was taken from."""
 
     text: str
     spans: tuple[tuple[int, int], ...]
-    sentence: Sentence | None
 
 
 @dataclass(frozen=True)
@@ -50,7 +49,7 @@ def events(paragraph: Paragraph, dates: list[tuple[int, int]]) -> list[Event]:
     """One event per date span (``dates`` in paragraph order), each from that date's sentence.
 
     A date outside every sentence (a paragraph not segmented yet) takes the whole paragraph
-    as its sentence, and its event then has no English.
+    as its sentence.
     """
     whole = Sentence(paragraph.ar, 0, len(paragraph.ar))
     by_sentence: dict[int, list[int]] = {}
@@ -58,11 +57,10 @@ def events(paragraph: Paragraph, dates: list[tuple[int, int]]) -> list[Event]:
         by_sentence.setdefault(_sentence_of(paragraph.sentences, start, end), []).append(number)
     found: dict[int, Event] = {}
     for position, numbers in by_sentence.items():
-        sentence = paragraph.sentences[position] if position >= 0 else None
+        sentence = paragraph.sentences[position] if position >= 0 else whole
         spans = [dates[number] for number in numbers]
-        made = _sentence_events(paragraph.ar, sentence or whole, spans)
-        for number, event in zip(numbers, made, strict=True):
-            found[number] = Event(event.text, event.spans, sentence)
+        made = _sentence_events(paragraph.ar, sentence, spans)
+        found.update(zip(numbers, made, strict=True))
     return [found[number] for number in range(len(dates))]
 
 
@@ -94,7 +92,7 @@ def _sentence_events(text: str, sentence: Sentence, dates: list[tuple[int, int]]
             )
             if continues_list and opening is not None:
                 spans = (opening, (start, end))
-            event = Event(ELLIPSIS.join(text[s:e] for s, e in spans), spans, None)
+            event = Event(ELLIPSIS.join(text[s:e] for s, e in spans), spans)
             found.extend([event] * count)
             previous_end = end
     return found

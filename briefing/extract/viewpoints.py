@@ -9,7 +9,8 @@ sentence by sentence from the aligned translation, and topics and clashes come f
 from __future__ import annotations
 
 from briefing.extract.arabic import contains_sequence, words_of
-from briefing.extract.attribution import MAX_CLAIM_CHARS, Attribution, SpeakerEntity, find_attributions
+from briefing.align import english_of_span
+from briefing.extract.attribution import Attribution, SpeakerEntity, find_attributions
 from briefing.extract.clashes import Claim, find_clashes
 from briefing.ner.english import gloss_name, role_english
 from briefing.ner.gazetteer import match_place
@@ -38,7 +39,7 @@ def extract_viewpoints(briefing: Briefing) -> tuple[list[Viewpoint], list[Clash]
                     actor=actor,
                     cue=attribution.cue,
                     claim_ar=attribution.claim,
-                    claim_en=claim_english(
+                    claim_en=english_of_span(
                         paragraph, attribution.claim_start, attribution.claim_end
                     ),
                     article=attribution.article,
@@ -75,20 +76,6 @@ def _speaker_key(attribution: Attribution, actor: int | None) -> str:
     if actor is not None:
         return f"actor:{actor}"
     return f"{attribution.article}:{attribution.entity.name}"
-
-
-def claim_english(paragraph: Paragraph, start: int, end: int) -> str | None:
-    """The English of exactly the sentences the claim overlaps; None unless all are translated.
-
-    None too when those sentences are far longer than any claim (text without punctuation is
-    one sentence of pages): their English would not stand for the claim, the Arabic is shown.
-    """
-    covered = [s for s in paragraph.sentences if s.start < end and s.end > start]
-    if not covered or any(s.en is None for s in covered):
-        return None
-    if sum(len(s.ar) for s in covered) > 2 * MAX_CLAIM_CHARS:
-        return None
-    return " ".join(s.en for s in covered)
 
 
 def link_speaker(actors: list[Actor], attribution: Attribution) -> list[int]:

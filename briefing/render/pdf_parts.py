@@ -12,7 +12,8 @@ with pypdf. What spans parts is restored after joining:
 * running header and footer: the parts are typeset with their page margin boxes emptied, and
   one overlay document, the template's own ``@page`` rules over as many blank pages as the
   joined document has, draws them with the page numbers of the whole ("page 12 of 240");
-* bookmarks, metadata and language come from the parts (outlines are appended in order).
+* bookmarks: rebuilt with the levels WeasyPrint gave them, so a part that opens inside the
+  summary keeps its headings under "Summary"; metadata and language come from the first part.
 """
 
 from __future__ import annotations
@@ -24,9 +25,10 @@ from pathlib import Path
 
 from briefing.render.view import ArticleView, BriefingView, RowView, SentenceView, SummaryView
 
-PART_ROWS = 400  # table rows per part: about 25 news articles, 40 pages
+PART_ROWS = 400  # table rows per part: about 25 NTREX articles
 # Characters of one column in one table row: about a page. WeasyPrint lays out a row that runs
-# over many pages again for every page, so a 20,000-word paragraph in one row takes hours.
+# over many pages again for every page: a translated 20,000-word paragraph in one row had not
+# finished after 9 CPU minutes (40 s for the whole build once cut).
 ROW_CHARS = 3000
 REF_SCHEME = "briefing-ref:"
 MARGIN_BOXES = [

@@ -242,7 +242,8 @@ class _Scan:
     def sentence_end(self, start: int) -> int:
         """The first sentence end at or after ``start`` that is not inside a quotation."""
         inside = False
-        for position in range(start, self.reach(start, 1)):
+        limit = self.reach(start, 1)
+        for position in range(start, limit):
             char = self.text[position]
             if char in "“«":
                 inside = True
@@ -252,7 +253,7 @@ class _Scan:
                 inside = not inside
             elif not inside and self.is_terminal(position):
                 return position
-        return self.reach(start, 1)
+        return limit
 
     def sentence_start(self, position: int) -> int:
         floor = self.reach(position, -1)

@@ -223,7 +223,7 @@ class BriefingView:
     flag_legend: list[LegendEntry]
     origin_legend: list[LegendEntry]
     paper: str = "A4"
-    front_matter: bool = True  # cover and summary; False in the later parts of a long PDF
+    front_matter: bool = True  # the cover; False in the later parts of a long PDF
 
 
 def build_view(briefing: Briefing, paper: str = "A4") -> BriefingView:

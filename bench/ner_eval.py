@@ -12,6 +12,10 @@ both boundaries must match; PERS, ORG, LOC; MISC ignored). Three figures are pri
 * ``+ name spreading``: then every name found is also tagged wherever else it occurs in the
   story (one name, one type per story), which is what the actors stage does across a briefing.
 
+Then the recall of the stories figure is split by how new each gold name is to the training
+text (the whole name tagged there, some of its words in a tagged name, or none): where the
+missing points are, and how much of the scored part is names the model never met.
+
 Run: python bench/ner_eval.py [--corpus FILE] [--model DIR] [--part dev|held-out] [--block N]
 """
 
@@ -26,7 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from briefing.ner.corpus import read_conll  # noqa: E402
-from briefing.ner.features import stem_of  # noqa: E402
+from briefing.ner.features import stem_of, tagged_entities  # noqa: E402
 from briefing.ner.scoring import entity_spans, score  # noqa: E402
 from briefing.ner.tagger import Tagger, shipped_model_dir  # noqa: E402
 from briefing.ner.train import (  # noqa: E402
@@ -63,6 +67,35 @@ def spread_names(block: list[list[str]], tags: list[list[str]]) -> list[list[str
     return result
 
 
+def recall_by_novelty(
+    training: list, scored: list, predicted: list[list[str]]
+) -> dict[tuple[str, str], tuple[int, int]]:
+    """(type, ``seen``/``partly seen``/``new``) -> (gold names, found) over ``scored``."""
+    known = tagged_entities(training)
+    known_words = {word for name in known for word in name}
+    counts: Counter = Counter()
+    for sentence, tags in zip(scored, predicted):
+        stems = [stem_of(token) for token, _ in sentence]
+        found = entity_spans(tags)
+        for kind, first, last in entity_spans([tag for _, tag in sentence]):
+            if kind not in SCORED_TYPES:
+                continue
+            name = tuple(stems[first:last])
+            if name in known:
+                novelty = "seen"
+            elif known_words.intersection(name):
+                novelty = "partly seen"
+            else:
+                novelty = "new"
+            counts[kind, novelty, "gold"] += 1
+            counts[kind, novelty, "found"] += (kind, first, last) in found
+    return {
+        (kind, novelty): (counts[kind, novelty, "gold"], counts[kind, novelty, "found"])
+        for kind in SCORED_TYPES
+        for novelty in ("seen", "partly seen", "new")
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -75,7 +108,7 @@ def main() -> None:
 
     training, scored = split_held_out(read_conll(args.corpus), HELD_OUT_SENTENCES)
     if args.part == "dev":
-        _, scored = split_held_out(training, DEV_SENTENCES)
+        training, scored = split_held_out(training, DEV_SENTENCES)
     tokens = [[token for token, _ in sentence] for sentence in scored]
     gold = [[tag for _, tag in sentence] for sentence in scored]
     tagger = Tagger(args.model)
@@ -103,6 +136,13 @@ def main() -> None:
     ):
         print(label + ":")
         print(format_scores(score(gold, predicted, SCORED_TYPES)))
+    print(f"recall in stories of {args.block} by how new the name is to the training text:")
+    print(f"{'type':<6} {'novelty':<12} {'gold':>6} {'recall':>7}")
+    for (kind, novelty), (gold_count, found) in recall_by_novelty(
+        training, scored, in_stories
+    ).items():
+        recall = found / gold_count if gold_count else 0.0
+        print(f"{kind:<6} {novelty:<12} {gold_count:6d} {recall:7.3f}")
     print(f"tagging sentence by sentence: {elapsed:.2f} s ({count / elapsed:.0f} tokens/s)")
 
 

@@ -28,7 +28,7 @@ from briefing.ner.train import (
 _DATA = Path(__file__).resolve().parents[2] / "shared/data"
 DEFAULT_CORPUS = _DATA / "anercorp/ANERCorp_CamelLab_train.txt"
 DEFAULT_UNLABELED = _DATA / "ntrex/ntrex_ar_en.tsv"
-_ARABIC_COLUMN = 1
+ARABIC_COLUMN = 1
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> None:
         training, scored = split_held_out(training, DEV_SENTENCES)
         label = f"dev evaluation ({len(scored)} sentences before the held-out part"
     started = time.perf_counter()
-    train(training, args.output, Settings(), read_unlabeled(args.unlabeled, _ARABIC_COLUMN))
+    train(training, args.output, Settings(), read_unlabeled(args.unlabeled, ARABIC_COLUMN))
     print(
         f"trained on {len(training)} sentences in {time.perf_counter() - started:.0f} s -> {args.output}"
     )

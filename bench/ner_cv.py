@@ -3,10 +3,11 @@
 The held-out figure scores one block of ANERcorp (its last 600 sentences). This trains the
 shipped recipe ``--folds`` times, each time leaving out one contiguous block of the CAMeL Lab
 training split (no story is cut in two by chance) and scoring it, sentence by sentence and in
-stories of 20, with CoNLL entity-level rules (PERS, ORG, LOC; MISC ignored). The last block is
-the held-out part; the block before it holds the dev sentences the settings were tuned on, so its
-figure is a little optimistic. Each fold trains as long as ``python -m briefing.train_ner``
-(about 13 minutes on one core); ``--jobs`` folds run at once.
+stories of the training's length (20), with CoNLL entity-level rules (PERS, ORG, LOC; MISC
+ignored). The last block is the held-out part; the block before it holds the dev sentences the
+settings were tuned on, so its figure is a little optimistic. Each fold trains as long as
+``python -m briefing.train_ner`` (15 to 17 minutes on one core here); ``--jobs`` folds run at
+once.
 
 Run: python bench/ner_cv.py [--corpus FILE] [--folds 6] [--jobs 2]
 """
@@ -28,8 +29,6 @@ from briefing.ner.tagger import Tagger  # noqa: E402
 from briefing.ner.train import HELD_OUT_SENTENCES, Settings, evaluate, train  # noqa: E402
 from briefing.train_ner import ARABIC_COLUMN, DEFAULT_CORPUS, DEFAULT_UNLABELED  # noqa: E402
 
-STORY_SENTENCES = 20
-
 
 def fold_scores(
     corpus: Path, unlabeled: Path, start: int, end: int
@@ -46,7 +45,7 @@ def fold_scores(
         )
         tagger = Tagger(model_dir)
         scored = sentences[start:end]
-        return evaluate(tagger, scored), evaluate(tagger, scored, STORY_SENTENCES)
+        return evaluate(tagger, scored), evaluate(tagger, scored, Settings().story_sentences)
 
 
 def _row(label: str, scores: dict[str, Score]) -> str:

@@ -135,7 +135,7 @@ def gloss_token(token: str) -> str:
 # --- tokenizers ----------------------------------------------------------------------------
 
 
-def _train_sentencepiece(sentences: Sequence[str], vocab_size: int) -> bytes:
+def train_sentencepiece(sentences: Sequence[str], vocab_size: int) -> bytes:
     """A unigram SentencePiece model; one thread and no sampling make it byte-for-byte stable."""
     import sentencepiece
 
@@ -154,7 +154,7 @@ def _train_sentencepiece(sentences: Sequence[str], vocab_size: int) -> bytes:
     return model.getvalue()
 
 
-def _sentencepiece_vocabulary(model: bytes) -> list[str]:
+def sentencepiece_vocabulary(model: bytes) -> list[str]:
     import sentencepiece
 
     processor = sentencepiece.SentencePieceProcessor(model_proto=model)
@@ -237,9 +237,9 @@ def _write_tokenizer(
 ) -> list[str]:
     """Write the package's tokenizer model; return the source vocabulary it implies."""
     if tokenizer == "sentencepiece":
-        model = _train_sentencepiece(sentences, vocab_size)
+        model = train_sentencepiece(sentences, vocab_size)
         (folder / "sentencepiece.model").write_bytes(model)
-        return _sentencepiece_vocabulary(model)
+        return sentencepiece_vocabulary(model)
     if tokenizer == "bpe":
         merges, symbols = _learn_bpe(_moses_words(sentences), merges=vocab_size)
         lines = ["#version: 0.2"] + [f"{first} {second}" for first, second in merges]
@@ -314,7 +314,7 @@ class _GlossLayout:
         return codes
 
 
-def _gloss_spec(source_vocabulary: list[str]):
+def gloss_spec(source_vocabulary: list[str], *, marian: bool = False):
     """The word-by-word gloss Transformer for ``source_vocabulary`` (see the module docstring).
 
     Cross-attention scores, in units of ``match`` (30 logits are a weight of e^-30):
@@ -324,20 +324,30 @@ def _gloss_spec(source_vocabulary: list[str]):
     So steps up to n read their own position, and any step after n (a beam that did not end)
     reads ``</s>`` and ends: Argos decodes with a length penalty, and CTranslate2 then stops
     only when 4 hypotheses have ended, which would otherwise take 256 steps.
+
+    ``marian`` builds the same model in the shape Marian (hence CTranslate2's Marian converter)
+    can express: post-norm layers (each layer norm after its residual sum, so it sees one more
+    one than in the pre-norm layout), one attention head as wide as the model, and embeddings
+    that are scaled by sqrt(d_model) (``briefing.testing.opus_mt_fixture`` divides them back).
     """
     from ctranslate2.specs import transformer_spec
 
-    target_vocabulary = _gloss_target_vocabulary(source_vocabulary)
+    target_vocabulary = gloss_target_vocabulary(source_vocabulary)
     target_index = {token: i for i, token in enumerate(target_vocabulary)}
     layout = _GlossLayout(len(source_vocabulary))
-    d_model, head_dim, base = layout.d_model, layout.head_dim, GLOSS_POSITION_BASE
+    d_model, base = layout.d_model, GLOSS_POSITION_BASE
+    head_dim = d_model if marian else layout.head_dim
     eos_id = source_vocabulary.index(EOS)
     epsilon = 1e-6
     match = 60.0  # score per shared digit; every wrong position scores at least match / 2 less
     output_logit = 30.0  # probability e^-30 for any target token but the gloss
 
-    encoder = transformer_spec.TransformerEncoderSpec(1, 1, head_dim=1)
-    decoder = transformer_spec.TransformerDecoderSpec(1, 1, head_dim=head_dim)
+    if marian:
+        encoder = transformer_spec.TransformerEncoderSpec(1, 1, pre_norm=False)
+        decoder = transformer_spec.TransformerDecoderSpec(1, 1, pre_norm=False)
+    else:
+        encoder = transformer_spec.TransformerEncoderSpec(1, 1, head_dim=1)
+        decoder = transformer_spec.TransformerDecoderSpec(1, 1, head_dim=head_dim)
     spec = transformer_spec.TransformerSpec(encoder, decoder)
     spec.config.add_source_eos = True
     spec.config.layer_norm_epsilon = epsilon
@@ -346,10 +356,13 @@ def _gloss_spec(source_vocabulary: list[str]):
     encoder.scale_embeddings = False
     encoder.embeddings[0].weight = np.eye(layout.vocab, d_model, dtype=np.float32)
     encoder.position_encodings.encodings = position_codes
-    _silent_attention(encoder.layer[0].self_attention, d_model, head_dim=1)
+    attention = encoder.layer[0].self_attention
+    _silent_attention(attention, d_model, head_dim=d_model if marian else 1)
+    if marian:  # after the residual sum: token and two digits
+        _identity_layer_norm(attention.layer_norm, d_model, ones=3, epsilon=epsilon)
     # Feed-forward: copy the high digit to eos_high if the token is </s>, else set not_eos.
     ffn = encoder.layer[0].ffn
-    _identity_layer_norm(ffn.layer_norm, d_model, ones=3, epsilon=epsilon)
+    _identity_layer_norm(ffn.layer_norm, d_model, ones=4 if marian else 3, epsilon=epsilon)
     gate = np.zeros((base + 1, d_model), dtype=np.float32)
     gate[np.arange(base), eos_id] = 1.0
     gate[np.arange(base), layout.high] = 1.0
@@ -360,7 +373,8 @@ def _gloss_spec(source_vocabulary: list[str]):
     write[layout.eos_high, np.arange(base)] = 1.0
     write[layout.not_eos, base] = 1.0
     ffn.linear_1.weight = write
-    _identity_layer_norm(encoder.layer_norm, d_model, ones=4, epsilon=epsilon)
+    if not marian:
+        _identity_layer_norm(encoder.layer_norm, d_model, ones=4, epsilon=epsilon)
 
     decoder.scale_embeddings = False
     decoder.embeddings.weight = np.zeros((len(target_vocabulary), d_model), dtype=np.float32)
@@ -368,8 +382,11 @@ def _gloss_spec(source_vocabulary: list[str]):
     layer = decoder.layer[0]
     _silent_attention(layer.self_attention, d_model, head_dim)
     _silent_ffn(layer.ffn, d_model)
+    if marian:  # the two digits after self-attention; the token joins them after cross-attention
+        _identity_layer_norm(layer.self_attention.layer_norm, d_model, ones=2, epsilon=epsilon)
+        _identity_layer_norm(layer.ffn.layer_norm, d_model, ones=3, epsilon=epsilon)
     cross = layer.attention
-    _identity_layer_norm(cross.layer_norm, d_model, ones=2, epsilon=epsilon)
+    _identity_layer_norm(cross.layer_norm, d_model, ones=3 if marian else 2, epsilon=epsilon)
     query = np.zeros((head_dim, d_model), dtype=np.float32)
     query[layout.key_digits, layout.digits] = match
     high_digits = np.arange(base)
@@ -387,7 +404,8 @@ def _gloss_spec(source_vocabulary: list[str]):
     cross.linear[0].weight = query
     cross.linear[1].weight = np.concatenate([keys, values])
     cross.linear[2].weight = np.ascontiguousarray(values.T)
-    _identity_layer_norm(decoder.layer_norm, d_model, ones=3, epsilon=epsilon)
+    if not marian:
+        _identity_layer_norm(decoder.layer_norm, d_model, ones=3, epsilon=epsilon)
     projection = np.zeros((len(target_vocabulary), d_model), dtype=np.float32)
     for source_id, token in enumerate(source_vocabulary):
         projection[target_index[gloss_token(token)], source_id] = output_logit
@@ -398,13 +416,21 @@ def _gloss_spec(source_vocabulary: list[str]):
     return spec
 
 
-def _gloss_target_vocabulary(source_vocabulary: Sequence[str]) -> list[str]:
+def gloss_target_vocabulary(source_vocabulary: Sequence[str]) -> list[str]:
+    """The glosses of ``source_vocabulary``: its special tokens first, in its order, then the rest sorted."""
+    specials = [token for token in source_vocabulary if token in SPECIAL_TOKENS]
     glossed = {gloss_token(token) for token in source_vocabulary} - set(SPECIAL_TOKENS)
-    return list(SPECIAL_TOKENS) + sorted(glossed)
+    return specials + sorted(glossed)
 
 
-def _benchmark_spec(tokenizer_vocabulary: list[str], output_length: int, seed: int):
-    """A real-size Transformer, seeded random weights, that ends after ``output_length`` tokens."""
+def benchmark_spec(
+    tokenizer_vocabulary: list[str], output_length: int, seed: int, position_rows: int = 0
+):
+    """A real-size Transformer, seeded random weights, that ends after ``output_length`` tokens.
+
+    ``position_rows`` lengthens the decoder's position table (rows past the stop step are
+    never reached) so that an encoder can share it, as Marian models do.
+    """
     from ctranslate2.specs import transformer_spec
 
     if len(tokenizer_vocabulary) > BENCHMARK_VOCABULARY:
@@ -458,8 +484,9 @@ def _benchmark_spec(tokenizer_vocabulary: list[str], output_length: int, seed: i
     decoder_embeddings[:, stop_dim] = 0.0
     spec.decoder.embeddings.weight = decoder_embeddings
 
-    positions = np.zeros((output_length + 1, d_model), dtype=np.float32)
-    positions[:, :stop_dim] = normal((output_length + 1, stop_dim), 0.1)
+    rows = max(output_length + 1, position_rows)
+    positions = np.zeros((rows, d_model), dtype=np.float32)
+    positions[:, :stop_dim] = normal((rows, stop_dim), 0.1)
     positions[output_length] = 0.0
     positions[output_length, stop_dim] = 1000.0
     spec.decoder.position_encodings.encodings = positions
@@ -472,7 +499,7 @@ def _benchmark_spec(tokenizer_vocabulary: list[str], output_length: int, seed: i
     spec.decoder.projection.weight = projection
     bias = np.zeros(BENCHMARK_VOCABULARY, dtype=np.float32)
     # <unk> and <s> never win, </s> only at the stop step, where the stop dimension lifts it.
-    bias[[vocabulary.index(token) for token in SPECIAL_TOKENS]] = -50.0
+    bias[[vocabulary.index(token) for token in SPECIAL_TOKENS if token in vocabulary]] = -50.0
     spec.decoder.projection.bias = bias
 
     spec.register_source_vocabulary(vocabulary)
@@ -513,10 +540,10 @@ def build_argos_package(
         folder.mkdir()
         vocabulary = _write_tokenizer(folder, tokenizer, training_sentences, vocab_size)
         if model == "gloss":
-            spec = _gloss_spec(vocabulary)
+            spec = gloss_spec(vocabulary)
             spec.validate()
         elif model == "benchmark":
-            spec = _benchmark_spec(vocabulary, output_length, seed)
+            spec = benchmark_spec(vocabulary, output_length, seed)
             spec.validate()
             spec.optimize(quantization="int8")  # as Argos's own models are shipped
         else:
@@ -598,7 +625,7 @@ def expected_translation(
 
 def _expected_translation_in(folder: Path, text: str, max_decoding_length: int) -> str:
     source_vocabulary, target_vocabulary = _model_vocabularies(folder / "model")
-    if target_vocabulary != _gloss_target_vocabulary(source_vocabulary):
+    if target_vocabulary != gloss_target_vocabulary(source_vocabulary):
         raise ValueError(
             f"{folder}: not a gloss package (its target vocabulary is not the gloss of its source)"
         )

@@ -13,6 +13,7 @@ from briefing.commands.engine_options import (
     COMPUTE_TYPE,
     GLOSSARY,
     MEMORY,
+    MODEL,
     NO_CACHE,
     THREADS,
     engine_factory,
@@ -65,6 +66,7 @@ def build(
     compute_type: str = COMPUTE_TYPE,
     beam_size: int = BEAM_SIZE,
     threads: int = THREADS,
+    model: Optional[str] = MODEL,
 ) -> None:
     """Translate the articles and write the bilingual briefing."""
     chosen = parse_formats(formats)
@@ -83,7 +85,7 @@ def build(
         briefing = make_briefing(
             inputs,
             title=clean_title(title) if title else None,
-            engine=engine_factory(glossary, memory, no_cache, compute_type, beam_size, threads),
+            engine=engine_factory(glossary, memory, no_cache, compute_type, beam_size, threads, model),
             translate=not no_translate,
             progress=progress,
             article_date=published.date() if published else None,

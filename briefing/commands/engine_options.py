@@ -27,14 +27,18 @@ COMPUTE_TYPE: str = typer.Option(
 )
 BEAM_SIZE: int = typer.Option(4, "--beam-size", help="Beam search width (Argos uses 4; 1 is fastest).")
 THREADS: int = typer.Option(0, "--threads", help="CPU threads for translation (0: all cores).")
+MODEL: Optional[str] = typer.Option(
+    None, "--model", help="Installed model to translate with (see `briefing models list`; default: `briefing models default`)."
+)
 
 
 def engine_factory(
-    glossary: Path | None, memory: Path | None, no_cache: bool, compute_type: str, beam_size: int, threads: int
+    glossary: Path | None, memory: Path | None, no_cache: bool, compute_type: str, beam_size: int, threads: int,
+    model: str | None = None,
 ) -> Callable:
     """A factory for ``make_briefing(engine=...)``: files and model are opened only once it is called,
     with the names ``make_briefing`` found in the articles."""
-    from briefing.translate.argos import DecodingOptions
+    from briefing.translate.ctranslate2_engine import DecodingOptions
     from briefing.translate.engine import EngineSettings, build_engine
 
     settings = EngineSettings(
@@ -42,6 +46,7 @@ def engine_factory(
         glossary=glossary,
         memory=memory,
         use_cache=not no_cache,
+        model=model,
     )
     return lambda names=(): build_engine(replace(settings, names=tuple(names)))
 

@@ -13,6 +13,7 @@ from briefing.commands.engine_options import (
     COMPUTE_TYPE,
     GLOSSARY,
     MEMORY,
+    MODEL,
     NO_CACHE,
     THREADS,
     engine_factory,
@@ -31,6 +32,7 @@ def translate(
     compute_type: str = COMPUTE_TYPE,
     beam_size: int = BEAM_SIZE,
     threads: int = THREADS,
+    model: Optional[str] = MODEL,
 ) -> None:
     """Translate one article and print its Arabic/English sentence pairs.
 
@@ -38,7 +40,7 @@ def translate(
     """
     if as_json and as_tsv:
         raise BriefingError("choose one of --json and --tsv")
-    factory = engine_factory(glossary, memory, no_cache, compute_type, beam_size, threads)
+    factory = engine_factory(glossary, memory, no_cache, compute_type, beam_size, threads, model)
     articles = translated_briefing([file], factory, glossary).articles
     rows = [
         {"article": article.id, "paragraph": paragraph.index, "ar": sentence.ar, "en": sentence.en or "",

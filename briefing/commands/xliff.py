@@ -12,6 +12,7 @@ from briefing.commands.engine_options import (
     COMPUTE_TYPE,
     GLOSSARY,
     MEMORY,
+    MODEL,
     NO_CACHE,
     THREADS,
     engine_factory,
@@ -28,12 +29,13 @@ def export_xliff(
     compute_type: str = COMPUTE_TYPE,
     beam_size: int = BEAM_SIZE,
     threads: int = THREADS,
+    model: Optional[str] = MODEL,
 ) -> None:
     """Write the articles' sentence pairs as XLIFF 1.2 for post-editing in a CAT tool."""
     from briefing.pipeline import default_inputs
     from briefing.translate.xliff import write_xliff
 
-    factory = engine_factory(glossary, memory, no_cache, compute_type, beam_size, threads)
+    factory = engine_factory(glossary, memory, no_cache, compute_type, beam_size, threads, model)
     briefing = translated_briefing(list(files) if files else default_inputs(), factory, glossary)
     output.parent.mkdir(parents=True, exist_ok=True)
     write_xliff(briefing, output)

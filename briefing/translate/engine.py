@@ -2,7 +2,10 @@
 
 Layers, outermost first (each a small ``Engine`` wrapping the next)::
 
-    edited memory -> --memory TMX -> glossary -> Western digits -> quality flags -> cache -> Argos
+    edited memory -> --memory TMX -> glossary -> Western digits -> quality flags -> cache -> model
+
+The model is an Argos package or an OPUS-MT conversion (``--model NAME``, else the default);
+both engines are ``CTranslate2Engine``s, so every layer above works the same for either.
 
 Human work wins (post-edits imported from XLIFF over a TMX memory over the model); glossary
 protection and digit conversion sit above the cache, so the cache holds what the model itself
@@ -14,10 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing.translate.argos import ArgosEngine, DecodingOptions
 from briefing.translate.base import Engine
+from briefing.translate.ctranslate2_engine import CTranslate2Engine, DecodingOptions, InstalledModel
 from briefing.translate.glossary import Glossary, GlossaryEngine, GlossaryTerm
-from briefing.translate.packages import InstalledPackage
 
 
 @dataclass(frozen=True)
@@ -32,20 +34,36 @@ class EngineSettings:
     memory: Path | None = None
     use_cache: bool = True
     use_edits: bool = True
+    model: str | None = None
+    """``--model NAME``: which installed model (``briefing.translate.installed.find_model``)."""
 
 
-def build_engine(settings: EngineSettings | None = None, package: InstalledPackage | None = None) -> Engine:
+def model_engine(package: InstalledModel, options: DecodingOptions) -> CTranslate2Engine:
+    """The engine that runs ``package``, by its kind."""
+    from briefing.translate.opus_mt_package import OPUS_MT_FORMAT
+
+    if package.format == OPUS_MT_FORMAT:
+        from briefing.translate.opus_mt import OpusMTEngine
+
+        return OpusMTEngine(package, options)  # type: ignore[arg-type]
+    from briefing.translate.argos import ArgosEngine
+
+    return ArgosEngine(package, options)  # type: ignore[arg-type]
+
+
+def build_engine(settings: EngineSettings | None = None, package: InstalledModel | None = None) -> Engine:
     """The layered engine; glossary and memory files are read now, the model only when needed."""
     from briefing.translate.flags import GuardedEngine
+    from briefing.translate.installed import choose_model
     from briefing.translate.numerals import WesternDigitsEngine
 
     settings = settings or EngineSettings()
-    argos = ArgosEngine(package, settings.decoding)
-    engine: Engine = argos
+    model = model_engine(package or choose_model(settings.model), settings.decoding)
+    engine: Engine = model
     if settings.use_cache:
         from briefing.translate.cache import CachedEngine, TranslationCache
 
-        engine = CachedEngine(engine, TranslationCache(), cache_namespace(argos))
+        engine = CachedEngine(engine, TranslationCache(), cache_namespace(model))
     engine = WesternDigitsEngine(GuardedEngine(engine))
     terms = list(Glossary.load(settings.glossary).terms) if settings.glossary is not None else []
     chosen = {term.arabic for term in terms}
@@ -65,6 +83,6 @@ def build_engine(settings: EngineSettings | None = None, package: InstalledPacka
     return engine
 
 
-def cache_namespace(argos: ArgosEngine) -> str:
+def cache_namespace(model: CTranslate2Engine) -> str:
     """The model's identity and the options that change its English: what cache entries belong to."""
-    return f"{argos.package.identity}|{argos.options.output_key()}"
+    return f"{model.package.identity}|{model.options.output_key()}"

@@ -12,30 +12,33 @@ import hashlib
 import json
 import os
 import shutil
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from briefing.errors import BriefingError, ModelNotInstalledError
+from briefing.errors import ModelNotInstalledError
+from briefing.translate.archive import (
+    PackageError,
+    check_integrity,
+    check_member_names,
+    install_folder,
+    open_archive,
+    staging_folder,
+)
 
 SOURCE_LANGUAGE = "ar"
 TARGET_LANGUAGE = "en"
 
 INSTALL_HINT = (
     "install one with `briefing models install` (downloads the Argos ar->en package when online) "
-    "or `briefing models install FILE.argosmodel` (a package file copied from elsewhere)"
+    "or `briefing models install FILE.argosmodel` (a package file copied from elsewhere; an OPUS-MT "
+    "release zip is installed the same way)"
 )
-
-
-MAX_UNPACKED_BYTES = 4 * 1024**3
-"""Refuse archives that would unpack to more than this (real ar->en packages are ~100 MB)."""
 
 TOKENIZER_FILES = ("sentencepiece.model", "bpe.model")
 
-
-class PackageError(BriefingError):
-    """A package file or folder that cannot be used."""
+ARGOS_FORMAT = "argos"
+"""``format`` of an Argos package; briefing's own installs name theirs (``opus-mt``) in ``metadata.json``."""
 
 
 def packages_dir() -> Path:
@@ -58,6 +61,7 @@ class InstalledPackage:
     argos_version: str
     target_prefix: str = ""
     metadata_digest: str = ""
+    format: str = ARGOS_FORMAT
 
     @property
     def name(self) -> str:
@@ -108,21 +112,29 @@ class InstalledPackage:
             argos_version=str(metadata.get("argos_version", "")),
             target_prefix=str(metadata.get("target_prefix", "")),
             metadata_digest=hashlib.sha256(raw).hexdigest(),
+            format=str(metadata.get("format", ARGOS_FORMAT)),
         )
 
 
-def installed_packages() -> list[InstalledPackage]:
-    """Every readable package in the packages folder, in name order."""
+def package_folders() -> list[Path]:
+    """Every folder of the packages folder that holds a ``metadata.json``, in name order."""
     root = packages_dir()
     if not root.is_dir():
         return []
+    return [folder for folder in sorted(root.iterdir())
+            if folder.is_dir() and (folder / "metadata.json").is_file()]
+
+
+def installed_packages() -> list[InstalledPackage]:
+    """Every readable Argos package in the packages folder, in name order."""
     found = []
-    for folder in sorted(root.iterdir()):
-        if folder.is_dir() and (folder / "metadata.json").is_file():
-            try:
-                found.append(InstalledPackage.read(folder))
-            except PackageError:
-                continue
+    for folder in package_folders():
+        try:
+            package = InstalledPackage.read(folder)
+        except PackageError:
+            continue
+        if package.format == ARGOS_FORMAT:
+            found.append(package)
     return found
 
 
@@ -137,57 +149,35 @@ def find_package() -> InstalledPackage:
         raise ModelNotInstalledError(
             f"no Arabic->English translation model is installed in {packages_dir()}: {INSTALL_HINT}"
         )
-    return max(candidates, key=lambda p: _version_key(p.package_version))
+    return max(candidates, key=lambda p: version_key(p.package_version))
 
 
-def _version_key(version: str) -> tuple:
-    return tuple(int(part) if part.isdigit() else 0 for part in version.split("."))
+def version_key(version: str) -> tuple:
+    """``1.9`` < ``1.10``, and release dates (``2020-01-01``) in date order."""
+    return tuple(int(part) if part.isdigit() else 0 for part in version.replace("-", ".").split("."))
 
 
 def install_package_file(archive: Path) -> InstalledPackage:
     """Check a ``.argosmodel`` file and install it; an older install of the same package is replaced."""
     archive = Path(archive)
-    if not archive.is_file():
-        raise PackageError(f"{archive}: no such package file")
-    if not zipfile.is_zipfile(archive):
-        raise PackageError(f"{archive}: not an Argos package (a .argosmodel file is a zip archive)")
-    try:
-        zipped = zipfile.ZipFile(archive)
-    except (zipfile.BadZipFile, OSError) as error:
-        raise PackageError(f"{archive}: unreadable package file ({error})") from None
-    with zipped:
+    with open_archive(archive, "an Argos package (a .argosmodel file is a zip archive)") as zipped:
         top = _check_members(archive, zipped.infolist())
         _check_language_pair(archive, zipped, top)
-        _check_integrity(archive, zipped)
+        check_integrity(archive, zipped)
         root = packages_dir()
         root.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".installing-", dir=root))
-        try:
+        destination = root / top
+        with staging_folder(root) as staging:
             zipped.extractall(staging)
-            destination = root / top
-            if destination.exists():
-                shutil.rmtree(destination)
-            os.replace(staging / top, destination)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
+            install_folder(staging / top, destination)
     return InstalledPackage.read(destination)
 
 
 def _check_members(archive: Path, members: list[zipfile.ZipInfo]) -> str:
     """The archive's single top-level folder, after refusing members that would escape it."""
+    check_member_names(archive, members)
     names = [member.filename for member in members]
-    tops = set()
-    for name in names:
-        member = PurePosixPath(name)
-        if (not member.parts or member.is_absolute() or ".." in member.parts or "\\" in name
-                or ":" in member.parts[0]):
-            raise PackageError(f"{archive}: member {name!r} would be written outside the package folder")
-        tops.add(member.parts[0])
-    unpacked = sum(member.file_size for member in members)
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise PackageError(
-            f"{archive}: would unpack to {unpacked / 1e9:.1f} GB, more than any translation package"
-        )
+    tops = {PurePosixPath(name).parts[0] for name in names}
     if len(tops) != 1:
         raise PackageError(f"{archive}: a package holds exactly one top-level folder, found {len(tops)}")
     top = tops.pop()
@@ -213,16 +203,6 @@ def _check_language_pair(archive: Path, zipped: zipfile.ZipFile, top: str) -> No
             f"{archive}: this package translates {pair[0] or '?'}->{pair[1] or '?'}, "
             f"briefing needs {SOURCE_LANGUAGE}->{TARGET_LANGUAGE}"
         )
-
-
-def _check_integrity(archive: Path, zipped: zipfile.ZipFile) -> None:
-    """Read every member and compare its CRC, so a damaged download is refused before install."""
-    try:
-        damaged = zipped.testzip()
-    except (zipfile.BadZipFile, OSError, EOFError) as error:
-        raise PackageError(f"{archive}: damaged package file ({error}); download it again") from None
-    if damaged is not None:
-        raise PackageError(f"{archive}: member {damaged!r} is damaged (CRC mismatch); download it again")
 
 
 def remove_package(package: InstalledPackage) -> None:

@@ -45,6 +45,10 @@ VERB_CUES = _forms(
         "أضاف": {MASCULINE: "أضاف يضيف", FEMININE: "أضافت تضيف", PLURAL: "أضافا أضافوا"},
         "أكمل": {MASCULINE: "أكمل", FEMININE: "أكملت", PLURAL: "أكملوا"},
         "تابع": {MASCULINE: "تابع", FEMININE: "تابعت", PLURAL: "تابعوا"},
+        "أردف": {MASCULINE: "أردف", FEMININE: "أردفت", PLURAL: "أردفوا"},
+        "رجح": {MASCULINE: "رجح يرجح", FEMININE: "رجحت ترجح", PLURAL: "رجحوا يرجحون"},
+        "زعم": {MASCULINE: "زعم يزعم", FEMININE: "زعمت تزعم", PLURAL: "زعموا يزعمون"},
+        "ادعى": {MASCULINE: "ادعى يدعي", FEMININE: "ادعت تدعي", PLURAL: "ادعوا يدعون"},
         "اعتبر": {MASCULINE: "اعتبر يعتبر", FEMININE: "اعتبرت", PLURAL: "اعتبروا"},
         "رأى": {MASCULINE: "رأى يرى", FEMININE: "رأت", PLURAL: "رأوا"},
         "ذكر": {MASCULINE: "ذكر", FEMININE: "ذكرت", PLURAL: "ذكروا"},
@@ -62,6 +66,26 @@ VERB_CUES = _forms(
         "ناقش": {MASCULINE: "ناقش", FEMININE: "ناقشت", PLURAL: "ناقشا ناقشوا"},
     }
 )
+# Participles that go on with what a speaker said ("مضيفاً أن", "قائلاً:"); inside another
+# verb's speaker phrase ("وتابع قائلاً:") they add nothing to it.
+PARTICIPLE_CUES = _forms(
+    {
+        "مضيفا": {MASCULINE: "مضيفا", FEMININE: "مضيفة", PLURAL: "مضيفين"},
+        "قائلا": {MASCULINE: "قائلا", FEMININE: "قائلة", PLURAL: "قائلين"},
+        "متابعا": {MASCULINE: "متابعا", FEMININE: "متابعة", PLURAL: "متابعين"},
+        "مؤكدا": {MASCULINE: "مؤكدا", FEMININE: "مؤكدة", PLURAL: "مؤكدين"},
+        "مشيرا": {MASCULINE: "مشيرا", FEMININE: "مشيرة", PLURAL: "مشيرين"},
+        "موضحا": {MASCULINE: "موضحا", FEMININE: "موضحة", PLURAL: "موضحين"},
+        "لافتا": {MASCULINE: "لافتا", FEMININE: "لافتة", PLURAL: "لافتين"},
+        "محذرا": {MASCULINE: "محذرا", FEMININE: "محذرة", PLURAL: "محذرين"},
+    }
+)
+# "يُزعم أنه" (it is alleged) is written like "يزعم": without a speaker after it, no one speaks.
+NEEDS_SPEAKER = frozenset(fold(w).text for w in "يزعم".split())
+# "يُدعى"/"تُدعى" (is called) folds to "يدعي"/"تدعي" (claims): the original's final ى tells them apart.
+CALLED_FORMS = frozenset(fold(w).text for w in "يدعي تدعي".split())
+# "أعلن X عن تشكيل لجنة": what is announced follows عن.
+ANNOUNCED_ABOUT = {"أعلن": fold("عن").text}
 # "أبدى" reports a stance only with "استعداد" (readiness); "ناقش" names a topic, so its claim
 # is the quoted object rather than an أن-clause.
 READINESS_VERB, DISCUSS_VERB = "أبدى", "ناقش"
@@ -78,10 +102,10 @@ QUOTING_FROM = (fold("نقلا").text, fold("عن").text)
 # "يوم 20 فبراير", "لوسائل الإعلام"), not the name.
 ADJUNCT_STARTS = frozenset(
     fold(w).text
-    for w in """في خلال يوم أمس اليوم عبر أثناء إلى الى من على عن بعد قبل فيما لاحقا أيضا
+    for w in """في خلال يوم أمس اليوم عبر أثناء أمام إلى الى من على عن بعد قبل فيما لاحقا أيضا
     مؤخرا سابقا وقتها حينها بالقول قائلا قائلة قائلين مضيفا مضيفة لوسائل للصحفيين
     للصحافيين لوكالة لقناة لصحيفة لموقع للصحافة لتلفزيون لإذاعة""".split()
-)
+) | frozenset(PARTICIPLE_CUES)
 # "صباح"/"مساء" open a time adjunct only before a day ("صباح الأحد"); "صباح العكيلي" is a name.
 TIMES_OF_DAY = frozenset(fold(w).text for w in "صباح مساء ظهر فجر ليل".split())
 DAYS = frozenset(
@@ -119,6 +143,17 @@ _FUNCTION_WORDS = frozenset(
     for w in """في من على إلى عن مع أن إن كان كانت قد لقد هذا هذه ذلك تلك ما لا لم لن ليس ثم أو بل
     لكن حيث كما بعد قبل بين عند حتى إذا لو كل هو هي هم سبق المقابل السياق وبناء عليه كذلك
     وسط""".split()
+)
+# Descriptions that refer back to someone already named: "the 24-year-old", "the player".
+AGE_WORDS = frozenset(normalize(w) for w in "البالغ البالغة البالغان البالغين".split())
+DESCRIPTION_HEADS = frozenset(
+    normalize(w)
+    for w in """الشاب الشابة الفتى الفتاة الرجل المرأة اللاعب اللاعبة النجم النجمة بطل بطلة
+    البطل البطلة الفائز الفائزة""".split()
+)
+# "بطل العالم ثلاث مرات" describes; "اللاعب محمد صلاح" names (its words are neither ال- nor counts).
+COUNT_WORDS = frozenset(
+    normalize(w) for w in "مرة مرتين مرات ثلاث أربع خمس ست سبع ثماني تسع عشر".split()
 )
 MAX_SPEAKER_TOKENS = 20
 MAX_PHRASE_SPEAKER_TOKENS = 8
@@ -178,6 +213,7 @@ class _Candidate:
     backward: bool = False
     open_quote: bool = False
     explicit_after: bool = False
+    participle: bool = False  # "مضيفاً", "قائلاً"
 
 
 class _Scan:
@@ -289,12 +325,21 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _cue_form(word: str) -> tuple[str, str] | None:
-    """The (lemma, gender) of a reporting verb, allowing a leading و or ف."""
-    if word in VERB_CUES:
-        return VERB_CUES[word]
-    if word[:1] in "وف" and word[1:] in VERB_CUES:
-        return VERB_CUES[word[1:]]
+    """The (lemma, gender) of a reporting verb or participle, allowing a leading و or ف."""
+    for cues in (VERB_CUES, PARTICIPLE_CUES):
+        if word in cues:
+            return cues[word]
+        if word[:1] in "وف" and word[1:] in cues:
+            return cues[word[1:]]
     return None
+
+
+def _is_called(scan: _Scan, token: Token) -> bool:
+    """Whether "يدعي"/"تدعي" is written "يُدعى" (is called), not the verb of a claim."""
+    if _bare_cue(token.text) not in CALLED_FORMS:
+        return False
+    start, end = scan.folded.span(token.start, token.end)
+    return scan.paragraph.ar[start:end].endswith("ى")
 
 
 def _trim_speaker(scan: _Scan, first: int, last: int) -> tuple[int, int]:
@@ -314,13 +359,13 @@ def _trim_speaker(scan: _Scan, first: int, last: int) -> tuple[int, int]:
     return first, last
 
 
-def _opening_after(
-    scan: _Scan, cue_index: int, stop_at_noun: str | None
-) -> tuple[int, str, int] | None:
+def _opening_after(scan: _Scan, cue_index: int, lemma: str) -> tuple[int, str, int] | None:
     """Find what opens the claim after a cue: (token index, kind, folded position).
 
-    kind is "that" (أن/إن), "quote", "colon" or "noun" (the readiness noun after أبدى).
+    kind is "that" (أن/إن, or عن after أعلن), "quote", "colon" or "noun" (the readiness noun
+    after أبدى).
     """
+    about = ANNOUNCED_ABOUT.get(lemma)
     for index in range(
         cue_index + 1, min(cue_index + 1 + MAX_SPEAKER_TOKENS, len(scan.tokens) + 1)
     ):
@@ -330,18 +375,38 @@ def _opening_after(
             if char in OPENING_QUOTES:
                 return index, "quote", gap_start + offset
             if char == ":":
+                rest = gap[offset + 1 :].lstrip()
+                if rest and rest[0] in OPENING_QUOTES:  # "قال: «...»" is a quotation
+                    return index, "quote", gap_start + len(gap) - len(rest)
                 return index, "colon", gap_start + offset
             if char in TERMINALS and scan.is_terminal(gap_start + offset):
                 return None
         if index == len(scan.tokens):
             return None
         word = scan.tokens[index].text
-        if stop_at_noun is not None:
-            if word.startswith(stop_at_noun):
+        if lemma == READINESS_VERB:
+            if word.startswith(READINESS_NOUN):
                 return index, "noun", scan.tokens[index].start
-        elif word in INTRODUCERS:
+        elif word in INTRODUCERS or word == about:
             return index, "that", scan.tokens[index].end
     return None
+
+
+def _quote_before(scan: _Scan, cue_index: int) -> tuple[int, int] | None:
+    """The claim of ""...»، قال الوزير": a quotation closing right before the cue.
+
+    The claim runs from the start of its sentence to the closing mark, so a quotation with a
+    quotation inside it stays whole.
+    """
+    if cue_index == 0:
+        return None
+    gap_start = scan.tokens[cue_index - 1].end
+    gap = scan.gap(cue_index - 1, cue_index)
+    closing = max(gap.rfind(char) for char in ANY_CLOSING)
+    if closing < 0 or gap[closing + 1 :].strip(" ،,"):
+        return None
+    end = gap_start + closing
+    return scan.sentence_start(end), end
 
 
 def _claim_from(scan: _Scan, kind: str, position: int) -> tuple[tuple[int, int], bool]:
@@ -362,16 +427,21 @@ def _verb_candidates(scan: _Scan) -> list[_Candidate]:
         if form is None:
             continue
         lemma, gender = form
+        if _is_called(scan, token):
+            continue
         # The cue is reported without a leading و/ف ("وأضاف" -> "أضاف").
-        cue_start = token.start if token.text in VERB_CUES else token.start + 1
+        cue_start = token.start if token.text in VERB_CUES or token.text in PARTICIPLE_CUES else token.start + 1
         if backward:
             candidate = _backward_candidate(scan, index, gender)
             if candidate:
                 found.append(candidate)
             continue
-        noun = READINESS_NOUN if lemma == READINESS_VERB else None
-        opening = _opening_after(scan, index, noun)
+        opening = _opening_after(scan, index, lemma)
         if opening is None:
+            candidate = _quote_before_candidate(scan, index, (cue_start, token.end), gender)
+            if candidate is not None:
+                candidate.participle = _bare_cue(token.text) in PARTICIPLE_CUES
+                found.append(candidate)
             continue
         opening_index, kind, position = opening
         if lemma == DISCUSS_VERB and kind != "quote":
@@ -398,11 +468,45 @@ def _verb_candidates(scan: _Scan) -> list[_Candidate]:
             adjunct=adjunct,
             open_quote=open_quote,
             explicit_after=speaker is not None,
+            participle=_bare_cue(token.text) in PARTICIPLE_CUES,
         )
-        if speaker is None:
-            _speaker_before(scan, candidate, found)
+        if speaker is None and not candidate.participle:
+            _speaker_before(scan, candidate, found)  # "تحدث قائلاً": the verb is no subject
+        if candidate.speaker is None and _bare_cue(token.text) in NEEDS_SPEAKER:
+            continue
         found.append(candidate)
     return found
+
+
+def _bare_cue(word: str) -> str:
+    """A cue word without its leading و/ف."""
+    is_cue = word in VERB_CUES or word in PARTICIPLE_CUES
+    return word[1:] if word[:1] in "وف" and not is_cue else word
+
+
+def _quote_before_candidate(
+    scan: _Scan, index: int, cue: tuple[int, int], gender: str
+) -> _Candidate | None:
+    """"«...»، قال الوزير." and "«...»، قائلاً.": the speaker, if any, follows the cue."""
+    claim = _quote_before(scan, index)
+    if claim is None:
+        return None
+    last = index + 1
+    while last < len(scan.tokens) and last - index <= MAX_SPEAKER_TOKENS:
+        if _boundary_before(scan, last):
+            break
+        last += 1
+    first, last = _trim_speaker(scan, index + 1, last)
+    speaker = (scan.tokens[first].start, scan.tokens[last - 1].end) if last > first else None
+    return _Candidate(
+        cue_index=index,
+        cue=cue,
+        rule="quote-before" if speaker else "quote-before-implied",
+        gender=gender,
+        speaker=speaker,
+        claim=claim,
+        explicit_after=speaker is not None,
+    )
 
 
 def _is_backward(scan: _Scan, index: int) -> bool:
@@ -487,22 +591,41 @@ def _speaker_before(scan: _Scan, candidate: _Candidate, earlier: list[_Candidate
 
 
 def _subject_before(scan: _Scan, candidate: _Candidate, index: int) -> None:
-    """Take a short noun phrase opening the clause before ``index`` as subject ("الوزير قال")."""
+    """Take a short noun phrase opening the clause before ``index`` as subject ("الوزير قال").
+
+    After an أن/إن the subject starts there ("على الرغم من أن المسؤولين صرحوا"); a particle
+    carrying a pronoun ("ولكنه قال") is no subject, the speaker is implied.
+    """
     clause_start = index
     while clause_start > 0 and not _boundary_before(scan, clause_start):
         clause_start -= 1
         if index - clause_start > MAX_SUBJECT_TOKENS:
             return
-    if clause_start == index:
+    words = scan.words(clause_start, index)
+    introducer = max((i for i, w in enumerate(words) if w in INTRODUCERS), default=-1)
+    if introducer >= 0:
+        clause_start += introducer + 1
+        words = words[introducer + 1 :]
+    if not words:
         return
-    for word in scan.words(clause_start, index):
+    for word in words:
         bare = normalize(word)
-        if bare in _FUNCTION_WORDS or (bare[:1] in "وف" and bare[1:] in _FUNCTION_WORDS):
+        if bare[:1] in "وف" and bare[1:] in _FUNCTION_WORDS:
+            bare = bare[1:]
+        if bare in _FUNCTION_WORDS or _without_pronoun(bare) in _FUNCTION_WORDS:
             return
-        if word in INTRODUCERS:
-            return  # "كشف الممثل أنه يرى": a clause, not a subject
     candidate.speaker = (scan.tokens[clause_start].start, scan.tokens[index - 1].end)
     candidate.rule = "subject-before"
+
+
+def _without_pronoun(word: str) -> str:
+    """"ولكنه" -> "لكن": a particle without its leading و/ف and its pronoun suffix."""
+    if word[:1] in "وف":
+        word = word[1:]
+    for suffix in ("هما", "هم", "ها", "ه"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
 
 
 def _phrase_candidates(scan: _Scan) -> list[_Candidate]:
@@ -615,9 +738,15 @@ def _settle_nesting(scan: _Scan, candidates: list[_Candidate]) -> list[_Candidat
     A reporting verb inside a claim starts a claim of its own only when a clause opener precedes
     it and its speaker follows it ("بعدما قال عضو لجنة ... إن"); the outer claim then ends there.
     Anything else inside a claim ("أنّ كوتراشيف والخزعلي ناقشا") is part of what is reported.
-    A trailing "بحسب تصريحاته" after an attributed clause only repeats the attribution.
+    A trailing "بحسب تصريحاته" after an attributed clause only repeats the attribution, and so
+    does a participle inside another cue's speaker phrase ("وتابع قائلاً:").
     """
     candidates.sort(key=lambda c: c.cue[0])
+    candidates = [
+        c
+        for c in candidates
+        if not (c.participle and any(o.cue[0] < c.cue[0] < o.claim[0] for o in candidates))
+    ]
     kept: list[_Candidate] = []
     for candidate in candidates:
         outer = next(
@@ -674,21 +803,35 @@ class _Speakers:
         self, text: str, gender: str, adjunct: str, where: tuple[int, int, int]
     ) -> SpeakerEntity:
         words = words_of(text)
-        entity = self._same_as(words)
+        entity = self._described(words, gender) or self._same_as(words)
         if entity is None:
             entity = SpeakerEntity(name=text, gender=gender, words=words, keys=set())
-        if words:  # a later "السفير" or "النجار" names the head or the last word of the phrase
-            entity.keys |= {light_stem(words[0]), light_stem(words[-1])}
+        # A later "السفير" or "النجار" names the head or the last word of the phrase; the
+        # head is also kept as it reads with the article ("وزير" -> "الوزير").
+        for word in {words[0], words[-1]} if words else ():
+            entity.keys |= {light_stem(word), light_stem(word if word.startswith("ال") else "ال" + word)}
         entity.keys |= {light_stem(t.text) for t in tokens(adjunct)} & SOURCE_NOUNS
         entity.mentions.append(where)
         self.recent.append(entity)
         return entity
 
     def implied(self, gender: str) -> SpeakerEntity | None:
-        for entity in reversed(self.recent):
-            if entity.gender == gender:
-                self.recent.append(entity)
-                return entity
+        entity = self._latest(gender)
+        if entity is not None:
+            self.recent.append(entity)
+        return entity
+
+    def _latest(self, gender: str) -> SpeakerEntity | None:
+        return next((e for e in reversed(self.recent) if e.gender == gender), None)
+
+    def _described(self, words: tuple[str, ...], gender: str) -> SpeakerEntity | None:
+        """The speaker a description refers back to: "الشاب البالغ (من العمر 24 عاماً)",
+        "الفتاة", "رونالدو البالغ" are the latest speaker of that gender, or the one named."""
+        core = words[:-1] if words and words[-1] in AGE_WORDS else words
+        if core and core[0] not in DESCRIPTION_HEADS:
+            return self._same_as(core) if core != words else None
+        if all(w.startswith("ال") or w in COUNT_WORDS or w.isdigit() for w in core[1:]):
+            return self._latest(gender)
         return None
 
     def known(self, words: tuple[str, ...]) -> SpeakerEntity | None:
@@ -725,35 +868,45 @@ def find_attributions(article: Article) -> list[Attribution]:
 
     Subheadings and repeated paragraphs are skipped (a continuation verb after a subheading
     still finds its speaker); a headline's "Speaker:" counts once the body has that speaker.
+    A paragraph that is a quotation with no cue of its own goes on from the paragraph before
+    when that one ends in an open quotation or gives a claim to someone.
     """
     speakers = _Speakers()
     result: list[Attribution] = []
+    body = [p for p in article.paragraphs if p.kind not in (ParagraphKind.REPEATED, ParagraphKind.SUBHEADING)]
     previous_body: Paragraph | None = None
+    previous_claims: list[Attribution] = []  # what the previous paragraph attributed
     open_quote: Attribution | None = None
     headline: tuple[_Scan, _Candidate] | None = None
-    for paragraph in article.paragraphs:
-        if paragraph.kind in (ParagraphKind.REPEATED, ParagraphKind.SUBHEADING):
-            continue
+    for position, paragraph in enumerate(body):
         scan = _Scan(paragraph)
         if paragraph.kind == ParagraphKind.TITLE:
             candidate = _headline_candidate(scan)
             headline = (scan, candidate) if candidate else None
         candidates = _paragraph_candidates(scan)
-        if open_quote is not None and not candidates:
-            continued = _continue_quote(article, scan, open_quote)
+        claims: list[Attribution] = []
+        opens_with_quote = scan.text.lstrip()[:1] in OPENING_QUOTES and not _has_cue_word(scan)
+        if not candidates and open_quote is not None and not opens_with_quote:
+            if not _next_quote_mark_closes(body[position:]):
+                open_quote = None  # the quotation was never closed: this is the narrator again
+        goes_on = open_quote or (previous_claims[-1] if previous_claims and opens_with_quote else None)
+        if not candidates and goes_on is not None:
+            continued = _continue_quote(article, scan, goes_on, open_quote is not None)
             if continued.claim:
-                result.append(continued)
-            open_quote = None if _quote_closes(scan) else open_quote
-            previous_body = paragraph
-            continue
-        open_quote = None
-        for candidate in candidates:
-            attribution = _resolve(article, scan, candidate, speakers, previous_body)
-            if attribution is None:
-                continue
-            result.append(attribution)
-            if candidate.open_quote:
-                open_quote = attribution
+                claims.append(continued)
+            closes = _quote_closes(scan) if open_quote is not None else not _quote_left_open(scan)
+            open_quote = None if closes else continued
+        else:
+            open_quote = None
+            for candidate in candidates:
+                attribution = _resolve(article, scan, candidate, speakers, previous_body)
+                if attribution is None:
+                    continue
+                claims.append(attribution)
+                if candidate.open_quote:
+                    open_quote = attribution
+        result.extend(claims)
+        previous_claims = claims
         previous_body = paragraph
     if headline is not None:
         scan, candidate = headline
@@ -765,12 +918,52 @@ def find_attributions(article: Article) -> list[Attribution]:
     return result
 
 
+def _has_cue_word(scan: _Scan) -> bool:
+    """Whether a paragraph names a source in a way the patterns could not read ("وفقاً لم
+    قاله ..."): its quotation is then not simply the previous speaker's."""
+    return any(
+        t.text in SOURCE_PHRASES or _cue_form(t.text) or _cue_form(t.text.removesuffix("ه"))
+        for t in scan.tokens
+    )
+
+
 def _quote_closes(scan: _Scan) -> bool:
     return any(ch in ANY_CLOSING for ch in scan.text[1:])
 
 
-def _continue_quote(article: Article, scan: _Scan, opened: Attribution) -> Attribution:
-    """A quotation left open at a paragraph end goes on in the next paragraph, same speaker."""
+def _quote_left_open(scan: _Scan) -> bool:
+    """Whether the quotation that opens this paragraph is still open at its end."""
+    start = len(scan.text) - len(scan.text.lstrip())
+    _, closed = scan.quote_end(start)
+    return not closed
+
+
+def _opens_quote(text: str, position: int) -> bool:
+    """Whether the quote mark at ``position`` opens a quotation: «, or a straight or curly
+    mark with a space (or nothing) before it and a word after it."""
+    char = text[position]
+    if char in "«»":
+        return char == "«"
+    before = text[position - 1] if position > 0 else " "
+    after = text[position + 1] if position + 1 < len(text) else " "
+    return (before.isspace() or before in "(:،,") and not after.isspace()
+
+
+def _next_quote_mark_closes(paragraphs: list[Paragraph]) -> bool:
+    """Whether the next quote mark from the start of ``paragraphs`` closes a quotation: only
+    then is text without quote marks still inside a quotation left open before it."""
+    for paragraph in paragraphs:
+        for position, char in enumerate(paragraph.ar):
+            if char in OPENING_QUOTES or char in ANY_CLOSING:
+                return not _opens_quote(paragraph.ar, position)
+    return False
+
+
+def _continue_quote(
+    article: Article, scan: _Scan, opened: Attribution, left_open: bool
+) -> Attribution:
+    """A quotation that goes on from the paragraph before, same speaker: one left open there
+    (``left_open``, "quote-continued"), or a new one after that speaker's paragraph ("quote-bare")."""
     start = 1 if scan.text[:1] in OPENING_QUOTES else 0
     end = len(scan.text)
     for position in range(start, len(scan.text)):
@@ -783,7 +976,7 @@ def _continue_quote(article: Article, scan: _Scan, opened: Attribution) -> Attri
         article=article.id,
         paragraph=scan.paragraph.index,
         cue=opened.cue,
-        rule="quote-continued",
+        rule="quote-continued" if left_open else "quote-bare",
         claim_start=original[0],
         claim_end=original[1],
         claim=scan.paragraph.ar[original[0] : original[1]],

@@ -1,0 +1,193 @@
+"""Continued quotes (issue 15): one speaker over many paragraphs, and who takes over when."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing.extract.attribution import find_attributions
+from briefing.ingest import paragraphs_from_text
+from briefing.pipeline import make_briefing
+from briefing.segment import segment_article
+from briefing.structure import Article
+
+MINISTER = "وزير الطاقة سامر الحداد"
+# One minister in ten paragraphs, continued with وأضاف، وتابع، وأردف، وقال أمام، a bare quote,
+# وأشار، ولفت، وأوضح الوزير، وشدد; one paragraph of narration in between.
+MINISTER_ARTICLE = [
+    "وزير الطاقة: خطة لإنهاء انقطاع الكهرباء قبل الصيف",
+    f"قال {MINISTER}، اليوم الثلاثاء، إن الحكومة ستنهي أزمة انقطاع الكهرباء قبل حلول الصيف المقبل.",
+    "وأضاف أن الوزارة وقعت عقودا مع ثلاث شركات لبناء محطات جديدة في المحافظات الجنوبية.",
+    'وتابع: "لن نقبل بأن يبقى المواطن رهينة للمولدات الخاصة".',
+    "وكانت ساعات التغذية قد تراجعت في الأسابيع الماضية إلى أقل من عشر ساعات يوميا في عدد من المحافظات.",
+    "وأردف الحداد أن الوزارة ستنشر جدولا أسبوعيا لساعات التغذية في كل محافظة.",
+    "وقال أمام أعضاء لجنة الطاقة في البرلمان إن كلفة الخطة تبلغ ملياري دولار.",
+    '"المال متوفر، والمشكلة كانت في الإدارة وليس في الموارد".',
+    "وأشار إلى أن الربط الكهربائي مع دول الجوار سيدخل الخدمة في آذار.",
+    "ولفت إلى أن الوزارة ستحاسب كل موظف يثبت تورطه في سرقة الطاقة.",
+    "وأوضح الوزير أن الأسعار لن ترتفع على الأسر ذات الدخل المحدود.",
+    'وشدد على أن "الصيف المقبل سيكون مختلفا".',
+]
+MINISTER_PARAGRAPHS = [2, 3, 4, 6, 7, 8, 9, 10, 11, 12]
+
+
+def article_of(lines: list[str]) -> Article:
+    article = Article(id="A1", source="test", paragraphs=paragraphs_from_text("\n".join(lines)))
+    return segment_article(article)
+
+
+def speakers(lines: list[str]) -> list[tuple[int, str]]:
+    return [(a.paragraph, a.entity.name) for a in find_attributions(article_of(lines))]
+
+
+def test_all_ten_paragraphs_of_the_minister_are_his_and_nothing_else_is_attributed():
+    assert speakers(MINISTER_ARTICLE) == [(p, MINISTER) for p in MINISTER_PARAGRAPHS]
+
+
+def test_the_summary_gives_all_ten_claims_to_the_minister(tmp_path: Path):
+    path = tmp_path / "minister.txt"
+    path.write_text("\n".join(MINISTER_ARTICLE) + "\n", encoding="utf-8")
+    briefing = make_briefing([path], translate=False)
+    assert [(v.paragraph, v.speaker_ar) for v in briefing.viewpoints] == [
+        (p, MINISTER) for p in MINISTER_PARAGRAPHS
+    ]
+    assert "قال أمام" not in {v.speaker_ar for v in briefing.viewpoints}
+
+
+DEPUTY = "رئيس لجنة الطاقة النائب كريم العبيدي"
+SPOKESWOMAN = "المتحدثة باسم الوزارة هدى سالم"
+
+
+def test_a_new_named_speaker_takes_over_and_an_explicit_subject_takes_it_back():
+    lines = [
+        "خطة الكهرباء أمام البرلمان",
+        f"قال {MINISTER} إن الخطة ستنفذ على ثلاث مراحل.",
+        "وأضاف أن المرحلة الأولى تبدأ الشهر المقبل.",
+        f"من جهته، قال {DEPUTY} إن الخطة تحتاج إلى رقابة برلمانية.",
+        "وأضاف أن اللجنة ستستدعي الوزير كل شهر.",
+        '"لن نسمح بتكرار وعود السنوات الماضية".',
+        "وأكمل الحداد أن الوزارة ترحب بالرقابة.",
+        'وتابع: "لا شيء نخفيه عن النواب".',
+        f"بدورها، قالت {SPOKESWOMAN} إن العقود ستنشر كاملة.",
+        "وأضافت أن الوزارة ستفتح موقعا للشكاوى.",
+        "وأضاف الوزير أن الأسعار لن تتغير.",
+    ]
+    assert speakers(lines) == [
+        (2, MINISTER),
+        (3, MINISTER),
+        (4, DEPUTY),
+        (5, DEPUTY),
+        (6, DEPUTY),
+        (7, MINISTER),
+        (8, MINISTER),
+        (9, SPOKESWOMAN),
+        (10, SPOKESWOMAN),
+        (11, MINISTER),
+    ]
+
+
+def test_a_bare_quote_after_narration_belongs_to_nobody():
+    lines = [
+        "الكهرباء",
+        f"قال {MINISTER} إن الخطة جاهزة.",
+        "وشهدت العاصمة انقطاعا واسعا للتيار أمس.",
+        '"الناس تعبت من الوعود".',
+    ]
+    assert speakers(lines) == [(2, MINISTER)]
+
+
+def test_a_bare_quote_in_a_paragraph_with_an_unread_source_is_not_the_previous_speakers():
+    lines = [
+        "الكهرباء",
+        f"قال {MINISTER} إن الخطة جاهزة.",
+        '"الناس تعبت من الوعود"، وفقا لم قاله أحد السكان.',
+    ]
+    assert [p for p, _ in speakers(lines)] == [2]
+
+
+def test_a_quote_left_open_goes_on_only_while_it_is_closed_later():
+    closed_later = [
+        "الكهرباء",
+        f'وقال {MINISTER}: "الخطة جاهزة.',
+        "والتمويل متوفر.",
+        'ولن نتراجع عنها".',
+    ]
+    assert speakers(closed_later) == [(2, MINISTER), (3, MINISTER), (4, MINISTER)]
+    never_closed = [
+        "الكهرباء",
+        f'وقال {MINISTER}: "الخطة جاهزة.',
+        "وشهدت العاصمة انقطاعا واسعا للتيار أمس.",
+        '"الناس تعبت من الوعود" قال أحد السكان.',
+    ]
+    assert [p for p, _ in speakers(never_closed)] == [2, 4]
+
+
+def test_participles_go_on_with_the_speaker_and_add_nothing_inside_a_speaker_phrase():
+    lines = [
+        "الكهرباء",
+        f"قال {MINISTER} إن الخطة جاهزة.",
+        "مضيفا أن التمويل متوفر.",
+        'وتابع قائلا: "لن نتراجع".',
+        'تحدث قائلا: "الصيف سيكون مختلفا".',
+    ]
+    found = find_attributions(article_of(lines))
+    assert [(a.paragraph, a.entity.name) for a in found] == [(p, MINISTER) for p in (2, 3, 4, 5)]
+    assert found[2].claim == "لن نتراجع"
+
+
+def test_a_quote_before_its_verb():
+    lines = [
+        "الكهرباء",
+        '"الخطة جاهزة"، قال الوزير سامر الحداد.',
+        '"والتمويل متوفر"، قائلا.',
+    ]
+    found = find_attributions(article_of(lines))
+    assert [(a.paragraph, a.entity.name, a.claim) for a in found] == [
+        (2, "الوزير سامر الحداد", '"الخطة جاهزة'),
+        (3, "الوزير سامر الحداد", '"والتمويل متوفر'),
+    ]
+
+
+def test_a_particle_with_a_pronoun_is_not_a_speaker():
+    lines = ["الكهرباء", f"قال {MINISTER} إن الخطة جاهزة.", "ولكنه قال إن التمويل تأخر."]
+    assert speakers(lines) == [(2, MINISTER), (3, MINISTER)]
+
+
+def test_a_description_refers_back_and_a_named_one_does_not():
+    lines = [
+        "الرياضة",
+        "قال الغواص توم دالي إنه سيعود إلى المنافسة.",
+        "وأفاد الشاب البالغ من العمر 24 عاما أنه يتدرب يوميا.",
+        "وقال بطل العالم ثلاث مرات إن الميدالية ليست كل شيء.",
+        "وقال اللاعب محمد صالح إن الموسم صعب.",
+    ]
+    assert speakers(lines) == [
+        (2, "الغواص توم دالي"),
+        (3, "الغواص توم دالي"),
+        (4, "الغواص توم دالي"),
+        (5, "اللاعب محمد صالح"),
+    ]
+
+
+def test_passive_forms_are_not_claims():
+    lines = [
+        "قضية",
+        "التقى اللاعب امرأة تُدعى سارة أن تكون شاهدة في القضية.",
+        "ويُزعم أنه دفع لها مبلغا كبيرا.",
+        "وتدّعي المرأة أن اللاعب هددها.",
+    ]
+    assert speakers(lines) == [(4, "المرأة")]
+
+
+def test_subject_after_that_and_announced_about():
+    lines = [
+        "الكوارث",
+        "تعرضت الهيئة لانتقاد حاد، على الرغم من أن المسؤولين صرحوا أن الإنذار صدر في وقته.",
+        "وأعلن البيت الأبيض عن تشكيل لجنة للذكاء الاصطناعي.",
+        "ورجح المحللون أن يتراجع الإقبال على التصويت.",
+    ]
+    found = find_attributions(article_of(lines))
+    assert [(a.paragraph, a.entity.name, a.claim) for a in found] == [
+        (2, "المسؤولين", "الإنذار صدر في وقته"),
+        (3, "البيت الأبيض", "تشكيل لجنة للذكاء الاصطناعي"),
+        (4, "المحللون", "يتراجع الإقبال على التصويت"),
+    ]

@@ -1,5 +1,6 @@
 """The Arabic words of dates: month names in both naming systems, Hijri months, weekdays,
-modifiers, relative words and duration units, looked up in a spelling-tolerant form.
+seasons, decades and centuries, times of day, modifiers, relative words and duration units,
+looked up in a spelling-tolerant form.
 
 News spells the same word with or without hamza (أكتوبر/اكتوبر), with ى or ي and with or
 without diacritics (غداً), so every entry is stored under ``fold(word)`` and looked up the same way.
@@ -45,6 +46,13 @@ class Kind(Enum):
     GREGORIAN_SUFFIX = "gregorian_suffix"  # م
     CORRESPONDING = "corresponding"  # الموافق, between a weekday and its date
     ORDINAL_DAY = "ordinal_day"  # value: the day (الأول من فبراير 1, الخامس من الشهر الجاري 5)
+    SEASON = "season"  # value: "spring" | "summer" | "autumn" | "winter"
+    DECADE = "decade"  # value: the decade's first year in its century (الثمانينيات 80)
+    CENTURY = "century"  # القرن
+    CENTURY_ORDINAL = "century_ordinal"  # value: the century (التاسع عشر 19)
+    CLOCK = "clock"  # الساعة before a time of day
+    HOUR_WORD = "hour_word"  # value: the hour (الثالثة 3)
+    FEW = "few"  # بضعة, عدة: a count too vague to date (قبل بضعة أسابيع)
 
 
 @dataclass(frozen=True)
@@ -143,7 +151,7 @@ _WEEKDAYS = {
 }
 
 _MODIFIERS = {
-    "since": ["منذ", "اعتبارا من", "ابتداء من", "بدءا من"],
+    "since": ["منذ", "اعتبارا من", "ابتداء من", "بدءا من", "بداية من"],
     "until": ["حتى", "لغاية", "إلى غاية", "إلى حين"],
     "before": ["قبل"],
     "after": ["بعد"],
@@ -186,13 +194,13 @@ _NUMBER_WORDS = {
 _SIMPLE = {
     Kind.DAY_OFFSET: {
         -2: ["أول أمس", "أمس الأول"],
-        -1: ["أمس", "الأمس", "البارحة"],
-        0: ["اليوم"],
+        -1: ["أمس", "الأمس", "البارحة", "الليلة الماضية"],
+        0: ["اليوم", "الليلة", "هذه الليلة", "هذا الصباح", "هذا المساء"],
         1: ["غدا"],
         2: ["بعد غد"],
     },
     Kind.PERIOD: {
-        "day": ["اليوم"],
+        "day": ["اليوم", "الصباح", "المساء", "الليلة"],
         "week": ["الأسبوع"],
         "month": ["الشهر"],
         "year": ["العام", "السنة"],
@@ -211,9 +219,12 @@ _SIMPLE = {
     Kind.QUANTIFIER: {
         None: ["أقل من", "أكثر من", "نحو", "حوالي", "حوالى", "قرابة", "ما يقارب", "زهاء"]
     },
-    Kind.PART_OF_DAY: {None: ["صباح", "مساء", "ليلة", "ليل", "فجر", "ظهر", "عصر", "صبيحة", "عشية"]},
-    Kind.HIJRI_SUFFIX: {None: ["هـ", "ه", "هجري", "هجرية", "للهجرة"]},
-    Kind.GREGORIAN_SUFFIX: {None: ["م", "ميلادي", "ميلادية", "للميلاد"]},
+    Kind.PART_OF_DAY: {
+        None: ["صباح", "مساء", "ليلة", "ليل", "فجر", "ظهر", "عصر", "صبيحة", "عشية"]
+        + ["صباحا", "ظهرا", "عصرا", "فجرا", "ليلا", "بعد الظهر", "بعد الظهيرة"]
+    },
+    Kind.HIJRI_SUFFIX: {None: ["هـ", "ه", "هجري", "هجرية", "للهجرة", "الهجري", "الهجرية"]},
+    Kind.GREGORIAN_SUFFIX: {None: ["م", "ميلادي", "ميلادية", "للميلاد", "الميلادي", "الميلادية"]},
     Kind.CORRESPONDING: {None: ["الموافق", "الموافقة"]},
     Kind.ORDINAL_DAY: {
         1: ["الأول", "أول"],
@@ -228,6 +239,38 @@ _SIMPLE = {
         10: ["العاشر"],
     },
     Kind.PREPOSITION: {None: ["في", "خلال", "يوم", "من", "طوال", "على مدى"]},
+    Kind.SEASON: {
+        "spring": ["الربيع", "ربيع"],
+        "summer": ["الصيف", "صيف"],
+        "autumn": ["الخريف", "خريف"],
+        "winter": ["الشتاء", "شتاء"],
+    },
+    Kind.CENTURY: {None: ["القرن"]},
+    Kind.CLOCK: {None: ["الساعة"]},
+    Kind.FEW: {None: ["بضعة", "بضع", "عدة"]},
+}
+
+_ORDINALS = ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
+# Centuries are masculine ordinals (القرن التاسع عشر, القرن الحادي والعشرين).
+_CENTURY_ORDINALS = {
+    **{number: [word] for number, word in enumerate(_ORDINALS + ["العاشر"], start=1)},
+    11: ["الحادي عشر"],
+    **{number: [f"{word} عشر"] for number, word in enumerate(_ORDINALS[1:], start=12)},
+    20: ["العشرين"],
+    21: ["الحادي والعشرين", "الواحد والعشرين"],
+}
+# Hours are feminine ordinals (الساعة الثالثة فجرا, الساعة الحادية عشرة ليلا).
+_HOUR_WORDS = {
+    1: ["الواحدة"],
+    **{number: [word + "ة"] for number, word in enumerate(_ORDINALS[1:] + ["العاشر"], start=2)},
+    11: ["الحادية عشرة"],
+    12: ["الثانية عشرة"],
+}
+# Decades are plurals of the tens (الثمانينيات, ثمانينات القرن الماضي).
+_TENS = {20: "عشرين", 30: "ثلاثين", 40: "أربعين", 50: "خمسين", 60: "ستين", 70: "سبعين", 80: "ثمانين", 90: "تسعين"}
+_DECADES = {
+    decade: [article + stem + ending for article in ("", "ال") for ending in ("يات", "ات")]
+    for decade, stem in _TENS.items()
 }
 
 
@@ -260,7 +303,12 @@ def _build() -> dict[str, list[Entry]]:
     for number, words in _NUMBER_WORDS.items():
         for word in words:
             add(word, Entry(Kind.NUMBER_WORD, number))
-    for kind, groups in _SIMPLE.items():
+    for kind, groups in (
+        *_SIMPLE.items(),
+        (Kind.CENTURY_ORDINAL, _CENTURY_ORDINALS),
+        (Kind.HOUR_WORD, _HOUR_WORDS),
+        (Kind.DECADE, _DECADES),
+    ):
         for value, words in groups.items():
             for word in words:
                 add(word, Entry(kind, fold(word) if kind is Kind.PREPOSITION else value))

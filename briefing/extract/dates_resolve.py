@@ -4,7 +4,10 @@ dates against the publication date, converting Hijri dates.
 Values are ISO 8601 at the precision the text gives: ``2024-01-31``, ``2024-01``, ``2024``.
 A Gregorian date whose year cannot be found at all keeps ISO's yearless form (``--01``,
 ``--01-31``) so the month is not lost; Hijri months and years cover several Gregorian months,
-so they become ranges of Gregorian days.
+so they become ranges of Gregorian days. Seasons are ranges of months (meteorological: three
+months from March, June, September and December; a winter is named by the year of its January),
+decades and centuries ranges of years (the 19th century is 1801-1900). A time of day alone
+says nothing of its day: it stays relative.
 """
 
 from __future__ import annotations
@@ -15,7 +18,19 @@ from datetime import date, timedelta
 
 from hijridate import Gregorian, Hijri
 
-from briefing.extract.dates_scan import CalendarDate, Expression, RelativeDate, Weekday
+from briefing.extract.dates_scan import (
+    CalendarDate,
+    ClockTime,
+    DateNode,
+    Expression,
+    RelativeDate,
+    Weekday,
+    YearSpan,
+)
+
+_SEASON_FIRST_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
+_SEASON_MONTHS = 3
+_YEARS_IN_A_CENTURY = 100
 
 
 @dataclass(frozen=True)
@@ -61,11 +76,15 @@ def normalise(expression: Expression, hints: YearHints) -> Normalised:
     )
 
 
-def _resolve(node: CalendarDate | RelativeDate | Weekday, hints: YearHints) -> _Value:
+def _resolve(node: DateNode, hints: YearHints) -> _Value:
     if isinstance(node, CalendarDate):
-        return _calendar(node, hints)
-    if hints.published is None:
+        return _season(node, hints.published) if node.season else _calendar(node, hints)
+    if isinstance(node, YearSpan) and node.century is not None:
+        return _years(node, node.century)
+    if hints.published is None or isinstance(node, ClockTime):
         return _Value(None, None, "relative", False)
+    if isinstance(node, YearSpan):
+        return _years(node, _century_of(hints.published.year) + node.century_offset)
     if isinstance(node, Weekday):
         return _Value(_weekday(node, hints.published).isoformat(), None, "day", True)
     return _relative(node, hints.published)
@@ -156,6 +175,63 @@ def _hijri(year: int | None, month: int | None, day: int | None, inferred: bool)
     except (ValueError, OverflowError):  # outside 1343-1500 AH, or a day the month does not have
         return _Value(None, None, granularity, inferred)
     return _Value(first.isoformat(), last.isoformat(), granularity, inferred)
+
+
+def _century_of(year: int) -> int:
+    return (year - 1) // _YEARS_IN_A_CENTURY + 1
+
+
+def _years(node: YearSpan, century: int) -> _Value:
+    """The years of a century (1801-1900 for the 19th) or of a decade of it (1980-1989)."""
+    first = (century - 1) * _YEARS_IN_A_CENTURY + 1
+    last = century * _YEARS_IN_A_CENTURY
+    if node.decade is not None:
+        first = (century - 1) * _YEARS_IN_A_CENTURY + node.decade
+        last = first + 9
+    inferred = node.assumed or node.century_offset is not None
+    return _Value(f"{first:04d}", f"{last:04d}", "range", inferred)
+
+
+def _season(node: CalendarDate, published: date | None) -> _Value:
+    """A season's months: of its year, or of the one before, after or around publication."""
+    if node.year is not None:
+        year, inferred = node.year, False
+    elif published is None:
+        return _Value(None, None, "relative", False)
+    else:
+        year, inferred = _season_year(node, published), True
+    first = _season_start(node.season, year)
+    last = first + _SEASON_MONTHS - 1
+    return _Value(_month_iso(first), _month_iso(last), "range", inferred)
+
+
+def _season_year(node: CalendarDate, published: date) -> int:
+    """The year of الصيف الماضي (the last one over), المقبل (the next to begin), هذا الصيف
+    (the one nearest publication) and صيف العام الماضي."""
+    if node.year_offset is not None:
+        return published.year + node.year_offset
+    now = published.year * 12 + published.month - 1
+    years = range(published.year - 1, published.year + 3)
+    starts = {year: _season_start(node.season, year) for year in years}
+    if node.occurrence == -1:
+        return max(year for year in years if starts[year] + _SEASON_MONTHS - 1 < now)
+    if node.occurrence == 1:
+        return min(year for year in years if starts[year] > now)
+
+    def distance(year: int) -> int:
+        return max(starts[year] - now, now - (starts[year] + _SEASON_MONTHS - 1), 0)
+
+    return min(years, key=distance)
+
+
+def _season_start(season: str, year: int) -> int:
+    """The season's first month, counted in months from year 0 (winter 2019 starts in December 2018)."""
+    first = year * 12 + _SEASON_FIRST_MONTH[season] - 1
+    return first - 12 if season == "winter" else first
+
+
+def _month_iso(months: int) -> str:
+    return f"{months // 12:04d}-{months % 12 + 1:02d}"
 
 
 def _weekday(node: Weekday, published: date) -> date:

@@ -2,9 +2,11 @@
 
 The scanner walks the tokens of one paragraph and, at each position, tries to read
 ``[modifiers] core [range end]``: a core is a calendar date (day, month and year in any
-combination, either Gregorian naming system, Hijri), a weekday, a day word (أمس), a period
-(الأسبوع الماضي) or a duration after قبل/منذ/بعد. Numbers are dates only in those frames, so
-counts (2000 جندي), durations (خلال 24 ساعة) and scores (1-0) never become dates.
+combination, either Gregorian naming system, Hijri), a weekday, a day word (أمس, الليلة), a
+period (الأسبوع الماضي), a decade or century (التسعينيات, القرن التاسع عشر), a season with its
+year (الصيف الماضي), a time of day (الساعة 7.55 صباحاً, kept with the day it falls on) or a
+duration after قبل/منذ/بعد. Numbers are dates only in those frames, so counts (2000 جندي),
+durations (خلال 24 ساعة) and scores (1-0) never become dates.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ _TOKEN = re.compile(
 # would read as "AD".
 _PREPOSITION_CLITIC_KINDS = frozenset(
     {Kind.DAY_OFFSET, Kind.PERIOD, Kind.MODIFIER, Kind.YEAR_MARKER, Kind.MONTH_MARKER}
-    | {Kind.THIS, Kind.PART_OF_DAY}
+    | {Kind.THIS, Kind.PART_OF_DAY, Kind.SEASON, Kind.DECADE, Kind.CENTURY, Kind.CLOCK}
 )
 _CONJUNCTION_KINDS = _PREPOSITION_CLITIC_KINDS | {
     Kind.MONTH,
@@ -50,8 +52,9 @@ _PREFIX_KINDS = (Kind.MODIFIER, Kind.RANGE_START, Kind.PREPOSITION)
 # Words before a weekday name that give it another meaning: كلا الاثنين (both), صلاة الجمعة
 # (the Friday prayer, not a date), الواحد الأحد (God, the One).
 _NOT_WEEKDAY_AFTER = frozenset(fold(word) for word in ("كلا", "صلاة", "خطبة", "صلوات", "الواحد"))
-# Words before اليوم that make it "that day" or "all day" rather than "today".
-_NOT_TODAY_AFTER = frozenset(fold(word) for word in "ذلك نفس ذات تلك طوال طيلة".split())
+# Words before اليوم that make it "that day" or "all day" rather than "today", or the name of a
+# programme (برنامج هذا الصباح, the show "This Morning").
+_NOT_TODAY_AFTER = frozenset(fold(word) for word in "ذلك نفس ذات تلك طوال طيلة برنامج".split())
 # Words after a day word that make it a day of something (اليوم الأول, اليوم الوطني, اليوم
 # الذي) or not a day at all (في أمس الحاجة, "in dire need"). A definite word in general
 # cannot be the test: "أعلنت اليوم الحكومة" puts the subject right after "today".
@@ -59,7 +62,7 @@ _NOT_A_DAY_BEFORE = frozenset(
     fold(word)
     for word in (
         "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الأخير الوطني"
-        " العالمي الدولي الذي نفسه ذاته الحاجة حاجة"
+        " العالمي الدولي الذي نفسه ذاته الحاجة حاجة الأولى الأخيرة التي نفسها ذاتها"
     ).split()
 )
 # Words that can open the clause after a bare year (في 2016 عندما ...): a count would be
@@ -68,6 +71,11 @@ _CLAUSE_OPENERS = frozenset(
     fold(word) for word in "عندما حين حينما حيث بعدما قبلما ثم لكن ولكن بينما إذ".split()
 )
 _BARE_YEAR_BLOCKERS = frozenset("%-/")
+# A decade followed by these is an age (في الثمانينيات من عمره, "in his eighties").
+_AGE = re.compile(fold("^(?:ال)?عمر"))
+# A time written as one number: 7.55, 10:15 (one token when glued by a dot or comma).
+_TIME_NUMBER = re.compile(r"^(\d{1,2})[.,٫:](\d{2})$")
+_HOURS_IN_A_DAY = 24
 
 
 @dataclass(frozen=True)
@@ -97,6 +105,8 @@ class CalendarDate:
     day: int | None = None
     occurrence: int | None = None
     year_offset: int | None = None
+    # A season instead of a month (صيف 2019; occurrence 0 for هذا الصيف).
+    season: str | None = None
 
 
 @dataclass(frozen=True)
@@ -122,7 +132,27 @@ class Weekday:
     relation: int | None = None
 
 
-DateNode = CalendarDate | RelativeDate | Weekday
+@dataclass(frozen=True)
+class YearSpan:
+    """A century, or a decade of one (ثمانينيات القرن العشرين): ``century`` as numbered, or
+    ``century_offset`` from the publication's (القرن الماضي: -1); ``decade`` 0-90 within it.
+    ``assumed`` when the text names no century (التسعينيات is taken as the 20th's)."""
+
+    century: int | None = None
+    century_offset: int | None = None
+    decade: int | None = None
+    assumed: bool = False
+
+
+@dataclass(frozen=True)
+class ClockTime:
+    """A time of day written alone (الساعة 2 مساءً): the day it falls on is not given."""
+
+    hour: int
+    minute: int | None = None
+
+
+DateNode = CalendarDate | RelativeDate | Weekday | YearSpan | ClockTime
 
 
 @dataclass(frozen=True)
@@ -259,7 +289,7 @@ class _Scanner:
         for _ in range(4):
             core = self.core(index, context)
             if core is not None:
-                return self._finish(core, context, text_start), core.next
+                return self._finish(core, context, text_start)
             prefix = self.reading(index, *_PREFIX_KINDS)
             if prefix is None:
                 return None, index
@@ -272,21 +302,25 @@ class _Scanner:
                 core = self.between(prefix.next, context)
                 if core is None:
                     return None, index
-                return self._finish(core, context, text_start), core.next
+                return self._finish(core, context, text_start)
             else:
                 context.preposition = prefix.value(Kind.PREPOSITION)
                 if context.preposition == fold("من"):
                     core = self.from_to(prefix.next, context)
                     if core is not None:
                         start = prefix.start if text_start is None else text_start
-                        return self._finish(core, context, start), core.next
+                        return self._finish(core, context, start)
             index = prefix.next
         return None, index
 
-    def _finish(self, core: _Core, context: _Context, text_start: int | None) -> Expression:
+    def _finish(
+        self, core: _Core, context: _Context, text_start: int | None
+    ) -> tuple[Expression, int]:
+        """The expression of ``core`` (with the time of day after it) and where scanning goes on."""
+        core = self.with_clock(core)
         modifiers = tuple(context.modifiers) if core.modifiers_used is None else core.modifiers_used
         start = core.start if text_start is None else min(text_start, core.start)
-        return Expression(start, core.end, core.date, modifiers, core.last)
+        return Expression(start, core.end, core.date, modifiers, core.last), core.next
 
     def between(self, index: int, context: _Context) -> _Core | None:
         """``بين A و B``: A may leave out what B gives (بين 1 و5 فبراير, بين يناير ومارس 2024)."""
@@ -347,7 +381,16 @@ class _Scanner:
     # --- cores -------------------------------------------------------------------------
 
     def core(self, index: int, context: _Context) -> _Core | None:
-        for read in (self.calendar_core, self.weekday, self.day_word, self.period, self.duration):
+        for read in (
+            self.calendar_core,
+            self.weekday,
+            self.day_word,
+            self.period,
+            self.era,
+            self.season,
+            self.clock,
+            self.duration,
+        ):
             found = read(index, context)
             if found is not None:
                 return found
@@ -431,7 +474,7 @@ class _Scanner:
         if partner is not None:
             end, after = partner
         date = CalendarDate(name.calendar, month=name.number)
-        year = self.year_of_month(after, date)
+        year = self.year_after_name(after, date)
         if year is not None:
             date, end, after = year
         framed = bool(context.modifiers or context.preposition)
@@ -462,11 +505,11 @@ class _Scanner:
             return self.tokens[other.next].end, other.next + 1
         return other.end, other.next
 
-    def year_of_month(
+    def year_after_name(
         self, index: int, month: CalendarDate
     ) -> tuple[CalendarDate, int, int] | None:
-        """What follows a month name to fix its year (``2024``, ``الماضي``, ``من العام الجاري``):
-        the month with it, the end offset and the next index."""
+        """What follows a month or season name to fix its year (``2024``, ``الماضي``, ``من
+        العام الجاري``): the date with it, the end offset and the next index."""
         relation = self.reading(index, Kind.RELATION)
         if relation is not None:
             return (
@@ -643,6 +686,148 @@ class _Scanner:
             return _Core(RelativeDate(unit, 0, True), period.start, period.end, period.next)
         return None
 
+    def era(self, index: int, context: _Context) -> _Core | None:
+        """``ثمانينيات القرن العشرين``, ``التسعينيات من القرن الماضي``, ``التسعينيات`` (of the 20th
+        century), ``القرن التاسع عشر``, ``القرن 17``, ``القرن الماضي``; not an age (في
+        الثمانينيات من عمره) nor a Hijri century, which hijridate cannot convert."""
+        decade = self.reading(index, Kind.DECADE)
+        century_at = index
+        if decade is not None:
+            of = self.reading(decade.next, Kind.PREPOSITION)
+            after_of = of.next if of is not None and of.value(Kind.PREPOSITION) == fold("من") else decade.next
+            follower = self.token(after_of)
+            if follower is not None and _AGE.match(fold(follower.text)):
+                return None
+            century_at = after_of
+        century = self.century(century_at)
+        if century is None:
+            if decade is None:
+                return None
+            span = YearSpan(century=20, decade=decade.value(Kind.DECADE), assumed=True)
+            return _Core(span, decade.start, decade.end, decade.next)
+        span, end, after = century
+        if decade is not None:
+            return _Core(replace(span, decade=decade.value(Kind.DECADE)), decade.start, end, after)
+        return _Core(span, self.tokens[index].start, end, after)
+
+    def century(self, index: int) -> tuple[YearSpan, int, int] | None:
+        """``القرن`` and its number (ordinal, digits, ``الـ17``) or relation (الماضي, الحالي)."""
+        word = self.reading(index, Kind.CENTURY)
+        if word is None:
+            return None
+        at = word.next
+        ordinal = self.reading(at, Kind.CENTURY_ORDINAL)
+        relation = self.reading(at, Kind.RELATION)
+        if ordinal is not None:
+            span, end, after = YearSpan(ordinal.value(Kind.CENTURY_ORDINAL)), ordinal.end, ordinal.next
+        elif relation is not None:
+            span = YearSpan(century_offset=relation.value(Kind.RELATION))
+            end, after = relation.end, relation.next
+        else:
+            article = self.token(at)
+            if article is not None and article.kind == "word" and fold(article.text) == "ال":
+                at += 1
+            number = self.token(at)
+            if number is None or number.number is None or not 1 <= number.number <= 21:
+                return None
+            span, end, after = YearSpan(number.number), number.end, at + 1
+        suffix = self.reading(after, Kind.HIJRI_SUFFIX, Kind.GREGORIAN_SUFFIX)
+        if suffix is not None:
+            if suffix.has(Kind.HIJRI_SUFFIX):
+                return None
+            end, after = suffix.end, suffix.next
+        return span, end, after
+
+    def season(self, index: int, context: _Context) -> _Core | None:
+        """``صيف 2019``, ``الصيف الماضي``, ``هذا الصيف``, ``شتاء العام المقبل``. A season with
+        neither year nor relation (في الصيف, الربيع العربي) is no date."""
+        this = self.reading(index, Kind.THIS)
+        name = self.reading(this.next if this is not None else index, Kind.SEASON)
+        if name is None:
+            return None
+        date = CalendarDate(season=name.value(Kind.SEASON))
+        if this is not None:
+            return _Core(replace(date, occurrence=0), this.start, name.end, name.next)
+        year = self.year_after_name(name.next, date)
+        if year is None:
+            return None
+        date, end, after = year
+        return _Core(date, name.start, end, after)
+
+    def clock(self, index: int, context: _Context) -> _Core | None:
+        """``الساعة 7.55 صباحاً``, ``الساعة 10:15``, ``الساعة الثالثة فجراً``; with the day after
+        it when one follows (``الساعة العاشرة من صباح أمس``: that day). An hour in words needs
+        one of them: الساعة الأولى is as often "the first hour"."""
+        found = self.clock_time(index)
+        if found is None:
+            return None
+        time, needs_day = found
+        of = self.reading(time.next, Kind.PREPOSITION)
+        if of is not None and of.value(Kind.PREPOSITION) == fold("من"):
+            day = self.day_core(of.next, context)
+            if day is not None:
+                return replace(day, start=time.start)
+        return None if needs_day else time
+
+    def day_core(self, index: int, context: _Context) -> _Core | None:
+        """A single day: a weekday, a day word or a day of a month."""
+        return (
+            self.weekday(index, context)
+            or self.day_word(index, context)
+            or self.day_month(index, context, partial=False)
+        )
+
+    def clock_time(self, index: int) -> tuple[_Core, bool] | None:
+        """``الساعة``, an hour (digits, ``7.55``, ``10:15`` or a word) and ``صباحاً`` or the like;
+        and whether it is an hour in words without that word."""
+        marker = self.reading(index, Kind.CLOCK)
+        hour = self._hour(marker.next) if marker is not None else None
+        if hour is None:
+            return None
+        (number, minute), end, after, spelled = hour
+        part = self.reading(after, Kind.PART_OF_DAY)
+        if part is not None:
+            end, after = part.end, part.next
+        return _Core(ClockTime(number, minute), marker.start, end, after), spelled and part is None
+
+    def _hour(self, index: int) -> tuple[tuple[int, int | None], int, int, bool] | None:
+        """(hour, minute), end, next index and whether the hour is a word."""
+        token = self.token(index)
+        if token is None:
+            return None
+        word = self.reading(index, Kind.HOUR_WORD)
+        if word is not None:
+            return (word.value(Kind.HOUR_WORD), None), word.end, word.next, True
+        if token.kind != "number":
+            return None
+        glued = _TIME_NUMBER.match(token.text)
+        if glued is not None:
+            hour, minute = int(glued.group(1)), int(glued.group(2))
+            end, after = token.end, index + 1
+        elif token.number is not None and len(token.text) <= 2:
+            hour, minute, end, after = token.number, None, token.end, index + 1
+            minutes = self.token(index + 2)
+            if self.is_punct(index + 1, ":") and minutes is not None and minutes.number is not None:
+                minute, end, after = minutes.number, minutes.end, index + 3
+        else:
+            return None
+        if hour > _HOURS_IN_A_DAY or (minute is not None and minute > 59):
+            return None
+        return (hour, minute), end, after, False
+
+    def with_clock(self, core: _Core) -> _Core:
+        """A day and the time on it as one expression (مساء أمس الساعة 9, 5 مارس في الساعة 3)."""
+        if not _is_one_day(core.date):
+            return core
+        at = core.next
+        preposition = self.reading(at, Kind.PREPOSITION)
+        if preposition is not None and preposition.value(Kind.PREPOSITION) == fold("في"):
+            at = preposition.next
+        found = self.clock_time(at)
+        if found is None:
+            return core
+        return replace(core, end=found[0].end, next=found[0].next)
+
     def duration(self, index: int, context: _Context) -> _Core | None:
         """``قبل يومين`` (ago), ``منذ 3 أيام`` (since), ``بعد أقل من 24 ساعة`` (after another
         event). Only right after قبل/منذ/بعد: elsewhere an amount of time is a duration."""
@@ -653,17 +838,20 @@ class _Scanner:
         quantifier = self.reading(index, Kind.QUANTIFIER)
         at = quantifier.next if quantifier is not None else index
         amount = self._amount(at)
+        few = self.reading(at, Kind.FEW) if amount is None else None
         if amount is not None:
             count, at = amount
+        elif few is not None:  # قبل بضعة أسابيع: a date, but not one to put a value on
+            count, at = None, few.next
         unit_reading = self.reading(at, Kind.UNIT)
         if unit_reading is None:
             return None
         unit = unit_reading.value(Kind.UNIT)
-        if amount is None:
+        if amount is None and few is None:
             if unit.count is None:  # قبل أيام: too vague to be a date
                 return None
             count = unit.count
-        offset = None if direction == "after" else -count
+        offset = None if direction == "after" or count is None else -count
         kept = () if direction == "before" else (direction,)
         remaining = tuple(context.modifiers[:-1]) + kept
         start = quantifier.start if quantifier is not None else first.start
@@ -708,6 +896,15 @@ def _original_length(text: str, folded_length: int) -> int:
             if seen == folded_length:
                 return position + 1
     return len(text)
+
+
+def _is_one_day(node: DateNode) -> bool:
+    """Whether ``node`` is a single day, which a time of day can follow."""
+    if isinstance(node, CalendarDate):
+        return node.day is not None
+    if isinstance(node, RelativeDate):
+        return node.unit == "day"
+    return isinstance(node, Weekday)
 
 
 def _fill_from(first: CalendarDate, last: CalendarDate) -> CalendarDate:

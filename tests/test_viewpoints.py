@@ -22,6 +22,7 @@ from briefing.extract.clashes import (
     POSITIVE,
     Claim,
     claim_polarity,
+    claim_stance,
     find_clashes,
 )
 from briefing.extract.corroboration import CORROBORATED, SINGLE_SOURCE, corroborate
@@ -392,6 +393,21 @@ def test_polarity_cues(claim, label, word):
         assert word in polarity.words
 
 
+@pytest.mark.parametrize(
+    "cue, claim, stance",
+    [
+        ("نفى", "أن تكون الحكومة قد وقعت الاتفاق", "denies"),
+        ("وحذرت", "من أن الأسعار سترتفع", "warns"),
+        ("قال", "العراق لا يريد قوات أجنبية", "opposes"),
+        ("قال", "روسيا مستعدة لتزويد الجيش بالسلاح", "supports"),
+        ("ذكرت", "الوزيرين التقيا في بغداد", "reports"),
+        ("وفق ما يختم", "الاجتماع انتهى", "reports"),
+    ],
+)
+def test_stance_in_plain_words(cue, claim, stance):
+    assert claim_stance(claim_polarity(claim, cue), cue) == stance
+
+
 def test_negation_in_not_only_condition_or_concession_does_not_count():
     assert (
         claim_polarity("روسيا ترغب بتعزيز علاقتها ليس فقط اقتصاديا وإنما عسكريا").label == POSITIVE
@@ -577,6 +593,8 @@ def test_viewpoint_and_clash_fields_are_the_json_keys():
         "end",
         "topic",
         "polarity",
+        "stance",
+        "stance_words",
     }
     assert set(dataclasses.asdict(clashes[0])) == {"topic", "a", "b", "because"}
 
@@ -665,6 +683,15 @@ def test_seed_clashes(seed_briefing):
 def test_seed_rasool_continuation_is_not_a_negative_position(seed_briefing):
     continued = [v for v in seed_briefing.viewpoints if (v.article, v.paragraph) == ("A2", 5)]
     assert [v.polarity for v in continued] == [NEUTRAL]
+    assert [(v.stance, v.stance_words) for v in continued] == [("reports", [])]
+
+
+def test_seed_clash_sides_say_opposes_and_supports_with_their_words(seed_briefing):
+    for clash in seed_briefing.clashes:
+        a, b = seed_briefing.viewpoints[clash.a], seed_briefing.viewpoints[clash.b]
+        assert (a.stance, b.stance) == ("opposes", "supports")
+        assert a.stance_words and b.stance_words
+        assert f"opposes «{'، '.join(a.stance_words)}»" in clash.because
 
 
 def _speaker_named_up_to(briefing: Briefing, viewpoint) -> bool:

@@ -334,6 +334,13 @@ def _cue_form(word: str) -> tuple[str, str] | None:
     return None
 
 
+def cue_lemma(cue: str) -> str | None:
+    """The reporting verb a cue as written starts with ("حذرت من" -> "حذر"), if it is one."""
+    words = tokens(fold(cue).text)
+    form = _cue_form(words[0].text) if words else None
+    return form[0] if form else None
+
+
 def _is_called(scan: _Scan, token: Token) -> bool:
     """Whether "يدعي"/"تدعي" is written "يُدعى" (is called), not the verb of a claim."""
     if _bare_cue(token.text) not in CALLED_FORMS:

@@ -14,9 +14,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from briefing.extract.arabic import content_stems, fold, light_stem, normalize, tokens
+from briefing.extract.attribution import cue_lemma
 from briefing.structure import Clash
 
 NEGATIVE, POSITIVE, NEUTRAL = "negative", "positive", "neutral"
+# A claim's stance towards its topic in the words a reader of the summary uses. The reporting
+# verb says it first ("نفى" denies, "حذر" warns), then the polarity of the claim's own words.
+DENIES, WARNS, OPPOSES, SUPPORTS, REPORTS = "denies", "warns", "opposes", "supports", "reports"
+STANCE_OF_VERB = {"نفى": DENIES, "حذر": WARNS}
+STANCE_OF_POLARITY = {NEGATIVE: OPPOSES, POSITIVE: SUPPORTS, NEUTRAL: REPORTS}
 
 NEGATIONS = frozenset(normalize(w) for w in "لا لن ليس ليست لم لسنا لستم".split())
 # Verbs written glued to لا in informal news text ("لايريد").
@@ -98,6 +104,11 @@ def claim_polarity(claim_ar: str, cue: str = "") -> Polarity:
     elif polarity.positive:
         polarity.label = POSITIVE
     return polarity
+
+
+def claim_stance(polarity: Polarity, cue: str) -> str:
+    """What the speaker does about the topic: denies, warns, opposes, supports or reports."""
+    return STANCE_OF_VERB.get(cue_lemma(cue) or "", STANCE_OF_POLARITY[polarity.label])
 
 
 def _clause_end(text: str, start: int) -> int:
@@ -325,10 +336,12 @@ def find_clashes(claims: list[Claim]) -> tuple[list[Topic], list[Polarity], list
 def _because(
     claims: list[Claim], polarities: list[Polarity], index: FeatureIndex, a: int, b: int
 ) -> str:
-    """Which words made the clash: the stance words on each side and the words both claims use."""
+    """Which words made the clash: each side's stance and the words that decided it, then the
+    words both claims use."""
     about = "، ".join(index.shared_words(a, b, limit=4))
-    return (
-        f"negative «{'، '.join(polarities[a].negative)}» ({claims[a].name or claims[a].speaker})"
-        f" against positive «{'، '.join(polarities[b].positive)}»"
-        f" ({claims[b].name or claims[b].speaker}); shared: {about}"
-    )
+    sides = [
+        f"{claims[n].name or claims[n].speaker} {claim_stance(polarities[n], claims[n].cue)}"
+        f" «{'، '.join(polarities[n].words)}»"
+        for n in (a, b)
+    ]
+    return f"{sides[0]}; {sides[1]}; shared: {about}"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from briefing.extract.arabic import contains_sequence, words_of
 from briefing.align import english_of_span
 from briefing.extract.attribution import Attribution, SpeakerEntity, find_attributions
-from briefing.extract.clashes import Claim, find_clashes
+from briefing.extract.clashes import Claim, claim_stance, find_clashes
 from briefing.ner.english import gloss_name, role_english
 from briefing.ner.gazetteer import match_place
 from briefing.ner.romanize import romanize
@@ -24,7 +24,7 @@ MIN_ROLE_WORDS = 2
 
 
 def extract_viewpoints(briefing: Briefing) -> tuple[list[Viewpoint], list[Clash]]:
-    """Every attributed claim of every article with topic and polarity, and the clashes."""
+    """Every attributed claim of every article with topic, polarity and stance, and the clashes."""
     viewpoints: list[Viewpoint] = []
     claims: list[Claim] = []
     for article in briefing.articles:
@@ -48,6 +48,8 @@ def extract_viewpoints(briefing: Briefing) -> tuple[list[Viewpoint], list[Clash]
                     end=attribution.claim_end,
                     topic="",
                     polarity="",
+                    stance="",
+                    stance_words=[],
                 )
             )
             claims.append(
@@ -68,6 +70,8 @@ def extract_viewpoints(briefing: Briefing) -> tuple[list[Viewpoint], list[Clash]
             viewpoints[member].topic = topic.label
     for viewpoint, polarity in zip(viewpoints, polarities, strict=True):
         viewpoint.polarity = polarity.label
+        viewpoint.stance = claim_stance(polarity, viewpoint.cue)
+        viewpoint.stance_words = list(polarity.words)
     return viewpoints, clashes
 
 

@@ -413,7 +413,11 @@ class _Writer:
                     paragraph.add_run(item.speaker_en).bold = True
                     paragraph.add_run(" ")
                     self.arabic_run(paragraph, item.speaker_ar)
-                    paragraph.add_run(f" ({item.polarity}) ")
+                    paragraph.add_run(f" ({item.stance}")
+                    if item.stance_words:
+                        paragraph.add_run(" ")
+                        self.arabic_run(paragraph, f"«{'، '.join(item.stance_words)}»")
+                    paragraph.add_run(") ")
                     self.references(paragraph, item.refs)
                     if item.claim_en:
                         self.paragraph(document, f"“{item.claim_en}”", ENGLISH_STYLE)

@@ -120,14 +120,15 @@ def specimen_briefing() -> Briefing:
         Viewpoint("متحدث باسم وزارة الخارجية الأمريكية", "US State Department spokesman", None, "قال",
                   "القوات الأمريكية باقية في العراق", "American forces are staying in Iraq",
                   *place(first, 4, "القوات الأمريكية باقية في العراق"),
-                  "الوجود، العسكري، العراق", "positive"),
+                  "الوجود، العسكري، العراق", "positive", "supports", ["باقية"]),
         Viewpoint("صباح العكيلي", "Sabah al-Okaili", None, "قال", "العراق لا يريد استبدال قوة أجنبية بأخرى",
                   "Iraq does not want to replace one foreign force with another",
                   *place(second, 2, "العراق لا يريد استبدال قوة أجنبية بأخرى"),
-                  "الوجود، العسكري، العراق", "negative"),
+                  "الوجود، العسكري، العراق", "negative", "opposes", ["لا يريد"]),
     ]
     clashes = [Clash("الوجود، العسكري، العراق", 0, 1,
-                     "positive «باقية» (متحدث باسم وزارة الخارجية الأمريكية) against negative «لا يريد» (صباح العكيلي)")]
+                     "US State Department spokesman supports «باقية»; Sabah al-Okaili opposes «لا يريد»; "
+                     "shared: الوجود، العسكري، العراق")]
     corroboration = [Corroboration("A2", 3, "corroborated", ["A1"],
                                    [SourceMatch("A1", 2, 0.61, ["كوتراشيف", "السوداني", "بغداد"])])]
     return Briefing(

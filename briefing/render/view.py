@@ -165,6 +165,8 @@ class ViewpointItem:
     claim_ar: str
     polarity: str
     refs: list[Ref]
+    stance: str  # "opposes", ... towards the topic the item is listed under
+    stance_words: list[str]
 
 
 @dataclass
@@ -385,6 +387,8 @@ def _viewpoint_item(viewpoint) -> ViewpointItem:
         claim_ar=viewpoint.claim_ar,
         polarity=viewpoint.polarity,
         refs=[Ref(viewpoint.article, viewpoint.paragraph)],
+        stance=viewpoint.stance,
+        stance_words=viewpoint.stance_words,
     )
 
 

@@ -60,7 +60,11 @@ class DateMention:
 
 @dataclass
 class Viewpoint:
-    """A claim attributed to a speaker; ``actor`` is an index into ``Briefing.actors`` or None."""
+    """A claim attributed to a speaker; ``actor`` is an index into ``Briefing.actors`` or None.
+
+    ``stance`` says in plain English what the claim does about its topic ("denies", "warns",
+    "opposes", "supports", "reports"); ``stance_words`` are the Arabic words that decided it.
+    """
 
     speaker_ar: str
     speaker_en: str
@@ -74,6 +78,8 @@ class Viewpoint:
     end: int
     topic: str
     polarity: str
+    stance: str
+    stance_words: list[str]
 
 
 @dataclass

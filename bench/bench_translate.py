@@ -75,7 +75,7 @@ def main() -> None:
     os.environ["BRIEFING_DATA_DIR"] = str(work / "data")  # no post-edits of the user's
 
     from briefing.testing.argos_fixture import build_argos_package
-    from briefing.translate.argos import DecodingOptions
+    from briefing.translate.ctranslate2_engine import DecodingOptions
     from briefing.translate.engine import EngineSettings, build_engine
     from briefing.translate.packages import install_package_file
 

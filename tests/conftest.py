@@ -34,6 +34,14 @@ def bpe_argosmodel(tmp_path_factory) -> Path:
     return build_argos_package(tmp_path_factory.mktemp("bpe-argosmodel"), tokenizer="bpe")
 
 
+@pytest.fixture(scope="session")
+def opus_mt_zip(tmp_path_factory) -> Path:
+    """An OPUS-MT release zip of the gloss model (Marian weights from numpy), built once per session."""
+    from briefing.testing.opus_mt_fixture import build_opus_mt_zip
+
+    return build_opus_mt_zip(tmp_path_factory.mktemp("opus-mt"))
+
+
 @pytest.fixture
 def fresh_user_folders(tmp_path, monkeypatch) -> Path:
     """An empty translation cache and no post-edits, for this test only; returns their parent."""

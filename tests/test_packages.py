@@ -97,7 +97,7 @@ def test_not_a_zip_and_missing_files_are_refused(packages_dir, tmp_path):
 
 
 def test_an_archive_that_would_unpack_too_large_is_refused(argosmodel, packages_dir, monkeypatch):
-    monkeypatch.setattr("briefing.translate.packages.MAX_UNPACKED_BYTES", 1000)
+    monkeypatch.setattr("briefing.translate.archive.MAX_UNPACKED_BYTES", 1000)
     with pytest.raises(PackageError, match="would unpack"):
         install_package_file(argosmodel)
 
@@ -123,7 +123,7 @@ def test_cli_install_list_verify_remove(request, packages_dir, monkeypatch, caps
     assert code == 0 and str(package.path) in out
     assert installed_packages() == []
     code, _, err = run_cli(monkeypatch, capsys, "models", "remove")
-    assert code == 2 and "no ar->en package" in err
+    assert code == 2 and "no ar->en model" in err
 
 
 def test_remove_asks_for_a_version_when_several_are_installed(argosmodel, packages_dir, tmp_path, monkeypatch, capsys):
@@ -133,7 +133,7 @@ def test_remove_asks_for_a_version_when_several_are_installed(argosmodel, packag
     install_package_file(build_argos_package(tmp_path / "v2", package_version="2.0", vocab_size=120))
     assert find_package().package_version == "2.0"
     code, _, err = run_cli(monkeypatch, capsys, "models", "remove")
-    assert code == 2 and "1.0, 2.0" in err
+    assert code == 2 and "translate-ar_en-1_0 (version 1.0), translate-ar_en-2_0 (version 2.0)" in err
     code, _, _ = run_cli(monkeypatch, capsys, "models", "remove", "2.0")
     assert code == 0
     assert [p.package_version for p in installed_packages()] == ["1.0"]

@@ -15,7 +15,8 @@ from translate_fakes import run_cli
 
 from briefing.errors import BriefingError
 from briefing.testing.argos_fixture import TRAINING_SENTENCES, expected_translation
-from briefing.translate.argos import ArgosEngine, DecodingOptions, _batches
+from briefing.translate.argos import ArgosEngine
+from briefing.translate.ctranslate2_engine import DecodingOptions, _batches
 from briefing.translate.packages import InstalledPackage, install_package_file
 from briefing.translate.splitting import pieces_within
 

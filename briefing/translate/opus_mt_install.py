@@ -239,8 +239,9 @@ def _check_model_files(archive: Path, folder: Path, release: Release, *, multi_t
             if "special:model.yml" not in names:
                 raise PackageError(f"{archive}: {release.weights} holds no special:model.yml: not Marian weights")
             options = yaml.safe_load(weights["special:model.yml"][:-1].tobytes())
-            source_rows = weights["encoder_Wemb" if "encoder_Wemb" in names else "Wemb"].shape[0]
-            target_rows = weights["decoder_Wemb" if "decoder_Wemb" in names else "Wemb"].shape[0]
+            shapes = {name: weights[name].shape for name in weights.files}  # reads all: the npz's own CRCs
+            source_rows = shapes["encoder_Wemb" if "encoder_Wemb" in names else "Wemb"][0]
+            target_rows = shapes["decoder_Wemb" if "decoder_Wemb" in names else "Wemb"][0]
     except PackageError:
         raise
     except KeyError as error:
@@ -285,9 +286,10 @@ def _convert(archive: Path, release_folder: Path, output: Path, report: InstallP
     try:
         OpusMTConverter(str(release_folder)).convert(str(output), quantization=QUANTIZATION)
     except KeyError as error:
-        raise PackageError(f"{archive}: the weights lack the parameter {error} the Marian converter needs") from None
+        parameter = str(error.args[0] if error.args else error).removesuffix(" is not a file in the archive")
+        raise PackageError(f"{archive}: the weights lack the parameter {parameter!r} the Marian converter needs") from None
     except (ValueError, TypeError, IndexError, AttributeError, NotImplementedError, RuntimeError,
-            OSError, yaml.YAMLError) as error:
+            OSError, EOFError, zipfile.BadZipFile, yaml.YAMLError) as error:
         raise PackageError(f"{archive}: cannot convert this model ({_one_line(error)})") from None
 
 

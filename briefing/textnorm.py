@@ -54,3 +54,15 @@ def arabic_letter_share(text: str) -> float:
     if not total:
         return 0.0
     return sum(count for char, count in letters.items() if is_arabic_char(char)) / total
+
+
+def arabic_word_count(text: str, limit: int) -> int:
+    """How many whitespace-separated words of ``text`` have an Arabic letter, counted up to
+    ``limit`` (callers only need to know whether a text reaches it)."""
+    count = 0
+    for word in text.split():
+        if any(char.isalpha() and is_arabic_char(char) for char in word):
+            count += 1
+            if count >= limit:
+                break
+    return count

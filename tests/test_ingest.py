@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import html
 import os
+import sys
 from pathlib import Path
 
 import docx
@@ -12,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from briefing.cli import main
 from briefing.errors import BriefingError, InputError
 from briefing.ingest import (
     MIXED_ENCODING,
@@ -27,7 +29,7 @@ from briefing.ingest import (
     read_articles,
 )
 from briefing.structure import ParagraphKind
-from briefing.textnorm import arabic_letter_share, is_arabic_char, strip_invisible
+from briefing.textnorm import arabic_letter_share, arabic_word_count, is_arabic_char, strip_invisible
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_000 = ROOT / "seeds" / "000_39f2b8f52989a5bb.txt"
@@ -196,7 +198,7 @@ BAD_FILES = [
     (lambda tmp: b"Russia is exploiting the US withdrawal from Iraq.\n", "english.txt",
      ["has no Arabic script", "read as utf-8"]),
     (lambda tmp: "Russia and Iraq (روسيا والعراق) sign a new security agreement today.".encode(),
-     "mixed.txt", ["too little Arabic script (22% of its letters)"]),
+     "mixed.txt", ["too little Arabic script (22% of its letters, 2 Arabic words)"]),
     (lambda tmp: b"2024 - 12 - 31\n... 100%", "numbers.txt", ["has no Arabic script"]),
     (lambda tmp: arabic_bytes()[:50] + b"\xff" + arabic_bytes()[50:], "damaged.txt",
      ["invalid bytes", "offset 50"]),
@@ -237,6 +239,104 @@ def test_unreadable_file(tmp_path):
     path.chmod(0)
     with pytest.raises(InputError, match="permission denied"):
         read_article(path, "A1")
+
+
+# An Arabic technology article: Latin product and people names and a quoted HTML tag.
+LATIN_HEAVY_ARTICLE = (
+    "آبل تكشف عن iPhone 16 Pro وميزات Apple Intelligence في مؤتمر WWDC\n"
+    "قالت شركة Apple في بيان نشرته على موقع Newsroom إن نظام iOS 18 سيصل إلى أجهزة iPhone 15 Pro "
+    "وiPhone 16 في سبتمبر، وإن ميزات Apple Intelligence ستعمل أولاً باللغة الإنجليزية.\n"
+    "وأضاف Tim Cook أن الشركة تعاونت مع OpenAI لدمج ChatGPT في Siri وفي تطبيقات Mail وNotes وSafari.\n"
+    'ونشر الموقع صورة الجهاز بالوسم <img src="/newsroom/images/iphone-16-pro.jpg" '
+    'alt="iPhone 16 Pro"> تحت عنوان المقال، وقال المحلل Ming-Chi Kuo إن المبيعات ستتضاعف.\n'
+    "وشارك في العرض Craig Federighi وGreg Joswiak وJohn Ternus من فريق Hardware Engineering.\n"
+    "وتباع الأجهزة عبر Apple Store وAmazon وBest Buy في United States وCanada وAustralia وUnited Kingdom وNew Zealand.\n"
+)
+ENGLISH_ARTICLE = (
+    "Russia seeks a security partnership with Iraq\n"
+    "Moscow is exploiting the withdrawal of American troops from Iraq, officials in Baghdad said on Monday.\n"
+    "The Russian ambassador met the heads of several armed factions over the past month.\n"
+)
+
+
+def run_cli(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
+    """``briefing ARGS`` in this process: exit code, stdout, stderr."""
+    monkeypatch.setattr(sys, "argv", ["briefing", *args])
+    with pytest.raises(SystemExit) as exited:
+        main()
+    captured = capsys.readouterr()
+    return exited.value.code, captured.out, captured.err
+
+
+def test_an_arabic_article_with_markup_and_many_latin_names_is_built_with_a_warning(tmp_path):
+    text = LATIN_HEAVY_ARTICLE
+    assert 0.40 < arabic_letter_share(text) < 0.50  # the share that used to be refused
+    path = write(tmp_path, text.encode())
+    article, messages = read_with_warnings(path)
+    assert [p.ar for p in article.paragraphs] == text.splitlines()
+    assert messages == [
+        f"{path}: only 46% of its letters are Arabic script (Latin names, markup or another "
+        "language); that text is kept as written and may translate poorly"
+    ]
+
+
+def test_the_cli_prints_the_low_share_warning_and_builds_the_summary(tmp_path, monkeypatch, capsys):
+    path = write(tmp_path, LATIN_HEAVY_ARTICLE.encode())
+    code, stdout, stderr = run_cli(monkeypatch, capsys, "analyze", str(path))
+    assert code in (0, None)
+    assert stderr.splitlines() == [f"warning: {path}: only 46% of its letters are Arabic script (Latin names, "
+                                   "markup or another language); that text is kept as written and may translate poorly"]
+    assert "date" in stdout  # the summary was made: سبتمبر is in the timeline
+
+
+def test_an_english_article_is_refused_with_one_line_naming_the_file(tmp_path, monkeypatch, capsys):
+    path = write(tmp_path, ENGLISH_ARTICLE.encode(), "english.txt")
+    code, stdout, stderr = run_cli(monkeypatch, capsys, "analyze", str(path))
+    assert (code, stdout) == (2, "")
+    assert stderr.splitlines() == [
+        f"error: {path}: has no Arabic script, read as utf-8: briefing needs Arabic articles; "
+        "if this is Arabic in another encoding, save it as UTF-8"
+    ]
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    # an English article naming two places in Arabic script: 3% of its letters
+    (ENGLISH_ARTICLE.replace("Moscow", "Moscow (موسكو)").replace("Baghdad", "Baghdad (بغداد)") + ENGLISH_ARTICLE,
+     "too little Arabic script to be an Arabic article (3% of its letters)"),
+    # an English article quoting a long Arabic passage: 32 Arabic words, still under 5%
+    (ENGLISH_ARTICLE * 20 + " ".join(["قال السفير إن بلاده تسعى إلى شراكة أمنية"] * 4) + "\n",
+     "too little Arabic script to be an Arabic article (3% of its letters)"),
+])
+def test_a_text_in_another_language_quoting_arabic_is_refused(tmp_path, text, words):
+    with pytest.raises(InputError, match=r"\(\d+% of its letters") as caught:
+        read_article(write(tmp_path, text.encode()), "A1")
+    assert words in str(caught.value)
+
+
+@pytest.mark.parametrize(("text", "built"), [
+    # fewer than 20 Arabic words: refused under a quarter of its letters, built above it
+    ("Breaking news from Baghdad and Moscow today: عاجل من بغداد\n", False),
+    ("مقابلة مع Elon Musk عن شركة Tesla وSpaceX\n", True),
+    # 20 Arabic words or more are an article at any share above 5%
+    (ENGLISH_ARTICLE.replace("\n", " ") * 2
+     + " ".join(["قال السفير إن بلاده تسعى إلى شراكة أمنية مع العراق"] * 3) + "\n", True),
+])
+def test_a_short_text_must_be_a_quarter_arabic(tmp_path, text, built):
+    share = arabic_letter_share(text)
+    assert 0.05 < share < 0.5
+    assert (share >= 0.25 or arabic_word_count(text, 20) >= 20) is built
+    path = write(tmp_path, text.encode())
+    if built:
+        article, messages = read_with_warnings(path)
+        assert article.title_ar == text.strip() and len(messages) == 1
+    else:
+        with pytest.raises(InputError, match="too little Arabic script"):
+            read_article(path, "A1")
+
+
+def test_arabic_word_count_stops_at_the_limit():
+    assert arabic_word_count("Iraq العراق وروسيا Russia، ٢٠٢٤", 10) == 2
+    assert arabic_word_count(" ".join(["كلمة"] * 1000), 20) == 20
 
 
 def test_windows_1256_with_some_english_is_still_read(tmp_path):

@@ -94,7 +94,10 @@ INTRODUCERS = frozenset(
     fold(w).text for w in "أن أنّ إن أنه أنها أنهم بأن بأنه بأنها بأنهم إنه إنها".split()
 )
 LEADING_INTRODUCERS = INTRODUCERS | {fold("فإن").text, fold("فإنه").text}
-SOURCE_PHRASES = frozenset(fold(w).text for w in "وفق وفقا حسب بحسب لحسب وبحسب وحسب".split())
+SOURCE_PHRASES = frozenset(
+    fold(w).text for w in "وفق وفقا ووفق ووفقا حسب بحسب لحسب وبحسب وحسب".split()
+)
+ACCORDING_TO = frozenset(fold(w).text for w in "وفق وفقا ووفق ووفقا".split())  # "وفقاً لـ"
 # "حسبما أفاد السيد ألبنس": the phrase has its verb glued to it, the speaker follows the verb.
 SOURCE_PHRASES_WITH_VERB = frozenset(fold(w).text for w in "حسبما وحسبما بحسبما".split())
 QUOTING_FROM = (fold("نقلا").text, fold("عن").text)
@@ -104,8 +107,11 @@ ADJUNCT_STARTS = frozenset(
     fold(w).text
     for w in """في خلال يوم أمس اليوم عبر أثناء أمام إلى الى من على عن بعد قبل فيما لاحقا أيضا
     مؤخرا سابقا وقتها حينها بالقول قائلا قائلة قائلين مضيفا مضيفة لوسائل للصحفيين
-    للصحافيين لوكالة لقناة لصحيفة لموقع للصحافة لتلفزيون لإذاعة""".split()
+    للصحافيين لوكالة لقناة لصحيفة لموقع للصحافة لتلفزيون لإذاعة
+    إليه إليها إليهم له لها لهم عنه عنها عنهم منه منها عليه عليها به بها""".split()
 ) | frozenset(PARTICIPLE_CUES)
+# "وأفادت تقارير بأن": hearsay with no one behind it is no speaker.
+UNNAMED_SOURCES = frozenset(fold(w).text for w in "تقارير أنباء".split())
 # "صباح"/"مساء" open a time adjunct only before a day ("صباح الأحد"); "صباح العكيلي" is a name.
 TIMES_OF_DAY = frozenset(fold(w).text for w in "صباح مساء ظهر فجر ليل".split())
 DAYS = frozenset(
@@ -671,7 +677,7 @@ def _phrase_candidates(scan: _Scan) -> list[_Candidate]:
             scan.tokens[first].text.startswith("ل")
             and len(scan.tokens[first].text) > MIN_GLUED_SOURCE_LETTERS
             and after == index + 1
-            and word.startswith(fold("وفق").text)
+            and word in ACCORDING_TO
         )
         if glued_lam:
             speaker = (speaker[0] + 1, speaker[1])  # "وفقا لمصادر": the source is "مصادر"
@@ -957,12 +963,13 @@ def _opens_quote(text: str, position: int) -> bool:
 
 
 def _next_quote_mark_closes(paragraphs: list[Paragraph]) -> bool:
-    """Whether the next quote mark from the start of ``paragraphs`` closes a quotation: only
+    """Whether the next quote marks from the start of ``paragraphs`` close a quotation: only
     then is text without quote marks still inside a quotation left open before it."""
     for paragraph in paragraphs:
-        for position, char in enumerate(paragraph.ar):
-            if char in OPENING_QUOTES or char in ANY_CLOSING:
-                return not _opens_quote(paragraph.ar, position)
+        marks = [i for i, char in enumerate(paragraph.ar) if char in OPENING_QUOTES + ANY_CLOSING]
+        if marks:
+            # An odd number of marks leaves one to close the quotation from before.
+            return not _opens_quote(paragraph.ar, marks[0]) or len(marks) % 2 == 1
     return False
 
 
@@ -1028,6 +1035,8 @@ def _resolve(
         a_start, a_end = scan.folded.span(*candidate.adjunct)
         adjunct = scan.paragraph.ar[a_start:a_end]
     if candidate.speaker is not None:
+        if scan.text[candidate.speaker[0] : candidate.speaker[1]] in UNNAMED_SOURCES:
+            return None
         s_start, s_end = scan.folded.span(*candidate.speaker)
         speaker_text = scan.paragraph.ar[s_start:s_end]
         if candidate.lam_before_article:

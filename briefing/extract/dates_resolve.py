@@ -13,7 +13,7 @@ says nothing of its day: it stays relative.
 from __future__ import annotations
 
 import calendar as gregorian_calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from hijridate import Gregorian, Hijri
@@ -81,6 +81,9 @@ def _resolve(node: DateNode, hints: YearHints) -> _Value:
         return _season(node, hints.published) if node.season else _calendar(node, hints)
     if isinstance(node, YearSpan) and node.century is not None:
         return _years(node, node.century)
+    if isinstance(node, YearSpan) and node.decade is not None and hints.published is None:
+        # تسعينيات القرن الماضي with no date to count from: the 20th, as for التسعينيات alone
+        return _years(replace(node, assumed=True), 20)
     if hints.published is None or isinstance(node, ClockTime):
         return _Value(None, None, "relative", False)
     if isinstance(node, YearSpan):

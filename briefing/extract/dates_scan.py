@@ -689,7 +689,7 @@ class _Scanner:
     def era(self, index: int, context: _Context) -> _Core | None:
         """``ثمانينيات القرن العشرين``, ``التسعينيات من القرن الماضي``, ``التسعينيات`` (of the 20th
         century), ``القرن التاسع عشر``, ``القرن 17``, ``القرن الماضي``; not an age (في
-        الثمانينيات من عمره) nor a Hijri century, which hijridate cannot convert."""
+        الثمانينيات من عمره) nor a Hijri or BC century (القرن الخامس الهجري, القرن 17 ق.م)."""
         decade = self.reading(index, Kind.DECADE)
         century_at = index
         if decade is not None:
@@ -705,13 +705,14 @@ class _Scanner:
                 return None
             span = YearSpan(century=20, decade=decade.value(Kind.DECADE), assumed=True)
             return _Core(span, decade.start, decade.end, decade.next)
-        span, end, after = century
+        span, start, end, after = century
         if decade is not None:
             return _Core(replace(span, decade=decade.value(Kind.DECADE)), decade.start, end, after)
-        return _Core(span, self.tokens[index].start, end, after)
+        return _Core(span, start, end, after)
 
-    def century(self, index: int) -> tuple[YearSpan, int, int] | None:
-        """``القرن`` and its number (ordinal, digits, ``الـ17``) or relation (الماضي, الحالي)."""
+    def century(self, index: int) -> tuple[YearSpan, int, int, int] | None:
+        """``القرن`` and its number (ordinal, digits, ``الـ17``) or relation (الماضي, الحالي):
+        the span, its start and end offsets and the next index."""
         word = self.reading(index, Kind.CENTURY)
         if word is None:
             return None
@@ -731,12 +732,26 @@ class _Scanner:
             if number is None or number.number is None or not 1 <= number.number <= 21:
                 return None
             span, end, after = YearSpan(number.number), number.end, at + 1
+        if self.before_christ(after):
+            return None
         suffix = self.reading(after, Kind.HIJRI_SUFFIX, Kind.GREGORIAN_SUFFIX)
         if suffix is not None:
             if suffix.has(Kind.HIJRI_SUFFIX):
                 return None
             end, after = suffix.end, suffix.next
-        return span, end, after
+        return span, word.start, end, after
+
+    def before_christ(self, index: int) -> bool:
+        """``قبل الميلاد``, ``ق.م`` or ``ق م`` at ``index``."""
+        first, second = self.token(index), self.token(index + 1)
+        if first is None or second is None or first.kind != "word":
+            return False
+        if fold(first.text) == fold("قبل"):
+            return fold(second.text) == fold("الميلاد")
+        if fold(first.text) != "ق":
+            return False
+        letter = self.token(index + 2) if second.text == "." else second
+        return letter is not None and fold(letter.text) == "م"
 
     def season(self, index: int, context: _Context) -> _Core | None:
         """``صيف 2019``, ``الصيف الماضي``, ``هذا الصيف``, ``شتاء العام المقبل``. A season with
@@ -756,17 +771,17 @@ class _Scanner:
 
     def clock(self, index: int, context: _Context) -> _Core | None:
         """``الساعة 7.55 صباحاً``, ``الساعة 10:15``, ``الساعة الثالثة فجراً``; with the day after
-        it when one follows (``الساعة العاشرة من صباح أمس``: that day). An hour in words needs
-        one of them: الساعة الأولى is as often "the first hour"."""
+        it when one follows (``الساعة العاشرة من صباح أمس``, ``الساعة 3 مساءً يوم الأربعاء``: that
+        day). An hour in words needs one of them: الساعة الأولى is as often "the first hour"."""
         found = self.clock_time(index)
         if found is None:
             return None
         time, needs_day = found
         of = self.reading(time.next, Kind.PREPOSITION)
-        if of is not None and of.value(Kind.PREPOSITION) == fold("من"):
-            day = self.day_core(of.next, context)
-            if day is not None:
-                return replace(day, start=time.start)
+        day_at = of.next if of is not None and of.value(Kind.PREPOSITION) == fold("من") else time.next
+        day = self.day_core(day_at, context)
+        if day is not None:
+            return replace(day, start=time.start)
         return None if needs_day else time
 
     def day_core(self, index: int, context: _Context) -> _Core | None:

@@ -226,18 +226,6 @@ _SIMPLE = {
     Kind.HIJRI_SUFFIX: {None: ["هـ", "ه", "هجري", "هجرية", "للهجرة", "الهجري", "الهجرية"]},
     Kind.GREGORIAN_SUFFIX: {None: ["م", "ميلادي", "ميلادية", "للميلاد", "الميلادي", "الميلادية"]},
     Kind.CORRESPONDING: {None: ["الموافق", "الموافقة"]},
-    Kind.ORDINAL_DAY: {
-        1: ["الأول", "أول"],
-        2: ["الثاني"],
-        3: ["الثالث"],
-        4: ["الرابع"],
-        5: ["الخامس"],
-        6: ["السادس"],
-        7: ["السابع"],
-        8: ["الثامن"],
-        9: ["التاسع"],
-        10: ["العاشر"],
-    },
     Kind.PREPOSITION: {None: ["في", "خلال", "يوم", "من", "طوال", "على مدى"]},
     Kind.SEASON: {
         "spring": ["الربيع", "ربيع"],
@@ -251,14 +239,20 @@ _SIMPLE = {
 }
 
 _ORDINALS = ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
-# Centuries are masculine ordinals (القرن التاسع عشر, القرن الحادي والعشرين).
-_CENTURY_ORDINALS = {
+# Days and centuries are masculine ordinals (الحادي عشر من سبتمبر, القرن الحادي والعشرين).
+_MASCULINE_ORDINALS = {
     **{number: [word] for number, word in enumerate(_ORDINALS + ["العاشر"], start=1)},
     11: ["الحادي عشر"],
     **{number: [f"{word} عشر"] for number, word in enumerate(_ORDINALS[1:], start=12)},
     20: ["العشرين"],
     21: ["الحادي والعشرين", "الواحد والعشرين"],
+    **{number: [f"{word} والعشرين"] for number, word in enumerate(_ORDINALS[1:], start=22)},
+    30: ["الثلاثين"],
+    31: ["الحادي والثلاثين", "الواحد والثلاثين"],
 }
+_ORDINAL_DAYS = {**_MASCULINE_ORDINALS, 1: ["الأول", "أول"]}
+_LAST_CENTURY = 21
+_CENTURY_ORDINALS = {number: words for number, words in _MASCULINE_ORDINALS.items() if number <= _LAST_CENTURY}
 # Hours are feminine ordinals (الساعة الثالثة فجرا, الساعة الحادية عشرة ليلا).
 _HOUR_WORDS = {
     1: ["الواحدة"],
@@ -305,6 +299,7 @@ def _build() -> dict[str, list[Entry]]:
             add(word, Entry(Kind.NUMBER_WORD, number))
     for kind, groups in (
         *_SIMPLE.items(),
+        (Kind.ORDINAL_DAY, _ORDINAL_DAYS),
         (Kind.CENTURY_ORDINAL, _CENTURY_ORDINALS),
         (Kind.HOUR_WORD, _HOUR_WORDS),
         (Kind.DECADE, _DECADES),

@@ -62,7 +62,8 @@ _NOT_A_DAY_BEFORE = frozenset(
     fold(word)
     for word in (
         "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الأخير الوطني"
-        " العالمي الدولي الذي نفسه ذاته الحاجة حاجة الأولى الأخيرة التي نفسها ذاتها"
+        " العالمي الدولي الذي نفسه ذاته الحاجة حاجة الأولى الأخيرة التي نفسها ذاتها الحادي"
+        " العشرين الثلاثين"
     ).split()
 )
 # Words that can open the clause after a bare year (في 2016 عندما ...): a count would be
@@ -393,8 +394,20 @@ class _Scanner:
         ):
             found = read(index, context)
             if found is not None:
-                return found
+                return self.dash_range(found, context)
         return None
+
+    def dash_range(self, first: _Core, context: _Context) -> _Core:
+        """``28 يناير - 3 فبراير 2024``: a date with a month name, a dash, another date (a
+        dash after a bare number is a score: 3-1)."""
+        if not (
+            isinstance(first.date, CalendarDate)
+            and first.date.month is not None
+            and first.last is None
+            and self.is_punct(first.next, "-–")
+        ):
+            return first
+        return self._range(first, first.next + 1, replace(context, in_range=True)) or first
 
     def calendar_core(self, index: int, context: _Context, partial: bool = False) -> _Core | None:
         """A numeric date, a day and month, a month, or a year; ``partial`` allows range starts."""

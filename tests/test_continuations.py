@@ -191,3 +191,65 @@ def test_subject_after_that_and_announced_about():
         (3, "البيت الأبيض", "تشكيل لجنة للذكاء الاصطناعي"),
         (4, "المحللون", "يتراجع الإقبال على التصويت"),
     ]
+
+
+def test_cues_inside_a_quotation_that_goes_on_are_quoted():
+    lines = [
+        "الكواليس",
+        'واشتكى المغني سامي من أنه تعرض لانتقادات.',
+        '"لقد ضايقوني في الكواليس.',
+        'قالوا لي لا تخرج بهذه القبعة".',
+        "وقال المخرج إن العرض نجح.",
+    ]
+    found = find_attributions(article_of(lines))
+    assert [(a.paragraph, a.rule, a.entity.name) for a in found] == [
+        (2, "verb-speaker", "المغني سامي"),
+        (3, "quote-bare", "المغني سامي"),
+        (4, "quote-continued", "المغني سامي"),
+        (5, "verb-speaker", "المخرج"),
+    ]
+
+
+def test_a_quote_goes_on_when_the_next_quote_marks_are_odd_in_number():
+    lines = [
+        "المزرعة",
+        f'وقال {MINISTER}: "الخنازير لطيفة عادة.',
+        "إنها لا تقصد إيذاءك.",
+        'وأضاف "عليك فقط أن تحترمها.',
+    ]
+    assert [p for p, _ in speakers(lines)] == [2, 3, 4]
+
+
+def test_a_short_sentence_read_as_a_subheading_still_gives_its_claim():
+    lines = [
+        "البرنامج",
+        'وغردت المذيعة كارين هنتر: "العرض كان رائعا".',
+        "وأضافت: هو حر",
+        'وقال المنتج إن الحلقة القادمة ستكون أطول.',
+    ]
+    assert speakers(lines) == [
+        (2, "المذيعة كارين هنتر"),
+        (3, "المذيعة كارين هنتر"),
+        (4, "المنتج"),
+    ]
+
+
+def test_a_source_named_by_a_phrase_has_the_gender_of_its_noun():
+    lines = [
+        "التحقيق",
+        f"قال {MINISTER} إن التحقيق مستمر.",
+        "وانتهى التحقيق بعد شهر، وفقا لمجلة الأسبوع.",
+        "وأضاف أن النتائج ستنشر قريبا.",
+    ]
+    assert speakers(lines) == [(2, MINISTER), (3, "مجلة الأسبوع"), (4, MINISTER)]
+
+
+def test_hearsay_passive_announcements_and_referring_to_someone_name_no_speaker():
+    lines = [
+        "السوق",
+        "وأفادت تقارير بأن العائلة تتفاوض على تعويض.",
+        "وأُعلن عن اجتماع يوم الخميس.",
+        'وقال ابن عمه "كانت ساقاه مغطاة بالدم"، ويشير إليه بلقبه "وو".',
+        "ووفقا لسلطات المدينة، فقد أصيب عشرة أشخاص.",
+    ]
+    assert speakers(lines) == [(4, "ابن عمه"), (5, "سلطات المدينة")]

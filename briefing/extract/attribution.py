@@ -46,6 +46,9 @@ VERB_CUES = _forms(
         "أكمل": {MASCULINE: "أكمل", FEMININE: "أكملت", PLURAL: "أكملوا"},
         "تابع": {MASCULINE: "تابع", FEMININE: "تابعت", PLURAL: "تابعوا"},
         "أردف": {MASCULINE: "أردف", FEMININE: "أردفت", PLURAL: "أردفوا"},
+        "استطرد": {MASCULINE: "استطرد", FEMININE: "استطردت", PLURAL: "استطردوا"},
+        "اشتكى": {MASCULINE: "اشتكى يشتكي", FEMININE: "اشتكت تشتكي", PLURAL: "اشتكوا"},
+        "غرد": {MASCULINE: "غرد يغرد", FEMININE: "غردت تغرد", PLURAL: "غردوا"},
         "رجح": {MASCULINE: "رجح يرجح", FEMININE: "رجحت ترجح", PLURAL: "رجحوا يرجحون"},
         "زعم": {MASCULINE: "زعم يزعم", FEMININE: "زعمت تزعم", PLURAL: "زعموا يزعمون"},
         "ادعى": {MASCULINE: "ادعى يدعي", FEMININE: "ادعت تدعي", PLURAL: "ادعوا يدعون"},
@@ -80,7 +83,8 @@ PARTICIPLE_CUES = _forms(
         "محذرا": {MASCULINE: "محذرا", FEMININE: "محذرة", PLURAL: "محذرين"},
     }
 )
-# "يُزعم أنه" (it is alleged) is written like "يزعم": without a speaker after it, no one speaks.
+# "يُزعم أنه" (it is alleged) is written like "يزعم", "أُعلن عن" like "أعلن عن": without a
+# speaker, no one speaks.
 NEEDS_SPEAKER = frozenset(fold(w).text for w in "يزعم".split())
 # "يُدعى"/"تُدعى" (is called) folds to "يدعي"/"تدعي" (claims): the original's final ى tells them apart.
 CALLED_FORMS = frozenset(fold(w).text for w in "يدعي تدعي".split())
@@ -110,6 +114,7 @@ ADJUNCT_STARTS = frozenset(
     للصحافيين لوكالة لقناة لصحيفة لموقع للصحافة لتلفزيون لإذاعة
     إليه إليها إليهم له لها لهم عنه عنها عنهم منه منها عليه عليها به بها""".split()
 ) | frozenset(PARTICIPLE_CUES)
+TOWARDS_SOMEONE = frozenset(fold(w).text for w in "إليه إليها إليهم".split())
 # "وأفادت تقارير بأن": hearsay with no one behind it is no speaker.
 UNNAMED_SOURCES = frozenset(fold(w).text for w in "تقارير أنباء".split())
 # "صباح"/"مساء" open a time adjunct only before a day ("صباح الأحد"); "صباح العكيلي" is a name.
@@ -155,7 +160,7 @@ AGE_WORDS = frozenset(normalize(w) for w in "البالغ البالغة الب�
 DESCRIPTION_HEADS = frozenset(
     normalize(w)
     for w in """الشاب الشابة الفتى الفتاة الرجل المرأة اللاعب اللاعبة النجم النجمة بطل بطلة
-    البطل البطلة الفائز الفائزة""".split()
+    البطل البطلة الفائز الفائزة مغني مغنية المغني المغنية الممثل الممثلة""".split()
 )
 # "بطل العالم ثلاث مرات" describes; "اللاعب محمد صلاح" names (its words are neither ال- nor counts).
 COUNT_WORDS = frozenset(
@@ -449,6 +454,8 @@ def _verb_candidates(scan: _Scan) -> list[_Candidate]:
             if candidate:
                 found.append(candidate)
             continue
+        if index + 1 < len(scan.tokens) and scan.tokens[index + 1].text in TOWARDS_SOMEONE:
+            continue  # "ويشير إليه بلقبه": refers to someone, reports nothing
         opening = _opening_after(scan, index, lemma)
         if opening is None:
             candidate = _quote_before_candidate(scan, index, (cue_start, token.end), gender)
@@ -485,8 +492,11 @@ def _verb_candidates(scan: _Scan) -> list[_Candidate]:
         )
         if speaker is None and not candidate.participle:
             _speaker_before(scan, candidate, found)  # "تحدث قائلاً": the verb is no subject
-        if candidate.speaker is None and _bare_cue(token.text) in NEEDS_SPEAKER:
-            continue
+        passive_form = _bare_cue(token.text) in NEEDS_SPEAKER or (
+            kind == "that" and scan.tokens[opening_index].text == ANNOUNCED_ABOUT.get(lemma)
+        )
+        if candidate.speaker is None and passive_form:
+            continue  # "ويُزعم أنه", "أُعلن عن": nobody is said to speak
         found.append(candidate)
     return found
 
@@ -697,7 +707,9 @@ def _phrase_candidates(scan: _Scan) -> list[_Candidate]:
                 cue_index=index,
                 cue=(token.start, scan.tokens[first - 1].end),
                 rule=rule + ("-implied" if implied else ""),
-                gender=_possessor_gender(scan.tokens[first].text) if implied else MASCULINE,
+                gender=_possessor_gender(scan.tokens[first].text)
+                if implied
+                else _noun_gender(scan.tokens[first].text),
                 speaker=None if implied else speaker,
                 claim=claim,
                 explicit_after=not implied,
@@ -713,6 +725,11 @@ def _is_speech_noun(word: str) -> bool:
         if word.endswith(suffix) and light_stem(word[: -len(suffix)]) in SPEECH_NOUNS:
             return True
     return False
+
+
+def _noun_gender(word: str) -> str:
+    """A source named by a phrase has no verb to agree with: "مجلة", "الوكالة" end in ة."""
+    return FEMININE if word.endswith("ة") else MASCULINE
 
 
 def _possessor_gender(word: str) -> str:
@@ -879,14 +896,14 @@ def _is_coordination(words: tuple[str, ...]) -> bool:
 def find_attributions(article: Article) -> list[Attribution]:
     """Every attributed claim of ``article`` in reading order, speakers resolved within it.
 
-    Subheadings and repeated paragraphs are skipped (a continuation verb after a subheading
-    still finds its speaker); a headline's "Speaker:" counts once the body has that speaker.
+    Repeated paragraphs and subheadings without a cue are skipped (a continuation verb after a
+    subheading still finds its speaker); a headline's "Speaker:" counts once the body has that speaker.
     A paragraph that is a quotation with no cue of its own goes on from the paragraph before
     when that one ends in an open quotation or gives a claim to someone.
     """
     speakers = _Speakers()
     result: list[Attribution] = []
-    body = [p for p in article.paragraphs if p.kind not in (ParagraphKind.REPEATED, ParagraphKind.SUBHEADING)]
+    body = [p for p in article.paragraphs if p.kind != ParagraphKind.REPEATED]
     previous_body: Paragraph | None = None
     previous_claims: list[Attribution] = []  # what the previous paragraph attributed
     open_quote: Attribution | None = None
@@ -897,27 +914,34 @@ def find_attributions(article: Article) -> list[Attribution]:
             candidate = _headline_candidate(scan)
             headline = (scan, candidate) if candidate else None
         candidates = _paragraph_candidates(scan)
+        if paragraph.kind == ParagraphKind.SUBHEADING and not candidates:
+            continue  # a heading between a speaker's paragraphs; one with a cue is a sentence
         claims: list[Attribution] = []
         opens_with_quote = scan.text.lstrip()[:1] in OPENING_QUOTES and not _has_cue_word(scan)
-        if not candidates and open_quote is not None and not opens_with_quote:
-            if not _next_quote_mark_closes(body[position:]):
-                open_quote = None  # the quotation was never closed: this is the narrator again
-        goes_on = open_quote or (previous_claims[-1] if previous_claims and opens_with_quote else None)
-        if not candidates and goes_on is not None:
-            continued = _continue_quote(article, scan, goes_on, open_quote is not None)
+        was_open, goes_on = open_quote is not None, None
+        if was_open and not opens_with_quote:
+            if _next_quote_mark_closes(body[position:]):
+                # Still inside the quotation up to its closing mark: cues there are quoted too.
+                close = _first_quote_mark(scan)
+                candidates = [c for c in candidates if c.cue[0] > close]
+                if not any(c.claim[0] <= close for c in candidates):  # "...» قال X" names who
+                    goes_on = open_quote
+        elif not candidates:
+            goes_on = open_quote or (previous_claims[-1] if previous_claims and opens_with_quote else None)
+        open_quote = None
+        if goes_on is not None:
+            continued = _continue_quote(article, scan, goes_on, was_open)
             if continued.claim:
                 claims.append(continued)
-            closes = _quote_closes(scan) if open_quote is not None else not _quote_left_open(scan)
+            closes = _quote_closes(scan) if was_open else not _quote_left_open(scan)
             open_quote = None if closes else continued
-        else:
-            open_quote = None
-            for candidate in candidates:
-                attribution = _resolve(article, scan, candidate, speakers, previous_body)
-                if attribution is None:
-                    continue
-                claims.append(attribution)
-                if candidate.open_quote:
-                    open_quote = attribution
+        for candidate in candidates:
+            attribution = _resolve(article, scan, candidate, speakers, previous_body)
+            if attribution is None:
+                continue
+            claims.append(attribution)
+            if candidate.open_quote:
+                open_quote = attribution
         result.extend(claims)
         previous_claims = claims
         previous_body = paragraph
@@ -937,6 +961,13 @@ def _has_cue_word(scan: _Scan) -> bool:
     return any(
         t.text in SOURCE_PHRASES or _cue_form(t.text) or _cue_form(t.text.removesuffix("ه"))
         for t in scan.tokens
+    )
+
+
+def _first_quote_mark(scan: _Scan) -> int:
+    return next(
+        (i for i, char in enumerate(scan.text) if char in OPENING_QUOTES + ANY_CLOSING),
+        len(scan.text),
     )
 
 

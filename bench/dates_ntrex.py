@@ -9,12 +9,14 @@ positive, or an Arabic date the English words do not cover).
 
 The articles are split in two halves in file order: the first (dev) is the one the date forms
 were tuned on, the second (held out) was only read to give each remaining miss its reason.
-Prints both halves' figures and every miss; ``--extras`` also lists the extras.
+Prints both halves' figures and every miss with its reason from ``dates_ntrex_misses.tsv``
+(``no reason recorded`` for a miss nobody has looked at); ``--extras`` also lists the extras.
 Run: python bench/dates_ntrex.py [--extras]
 """
 
 from __future__ import annotations
 
+import csv
 import re
 import sys
 import tempfile
@@ -56,12 +58,25 @@ ENGLISH_DATE = re.compile(
 )
 
 
+MISS_REASONS = Path(__file__).with_name("dates_ntrex_misses.tsv")
+
+
+def miss_reasons(path: Path = MISS_REASONS) -> dict[str, str]:
+    """``doc_id:line`` -> why the Arabic of that sentence has no date, as read by hand."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        return {row["sentence"]: row["reason"] for row in csv.DictReader(handle, delimiter="\t")}
+
+
 @dataclass(frozen=True)
 class Sentence:
     doc_id: str
     line: int  # 1-based, the headline is line 1 (it is also the paragraph index)
     arabic: str
     english: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.doc_id}:{self.line}"
 
 
 @dataclass
@@ -118,6 +133,7 @@ def halves(documents: dict[str, list[tuple[str, str]]], found) -> list[Half]:
 
 def main(show_extras: bool) -> None:
     documents = ntrex_articles()
+    reasons = miss_reasons()
     found, mentions, elapsed = pipeline_dates(documents)
     print(f"articles {len(documents)}, date mentions {mentions}, whole pipeline (no translation) {elapsed:.1f} s")
     for half in halves(documents, found):
@@ -131,11 +147,12 @@ def main(show_extras: bool) -> None:
         )
         for sentence in misses:
             words = [match.group() for match in ENGLISH_DATE.finditer(sentence.english)]
-            print(f"  MISS {sentence.doc_id}:{sentence.line} {words} | {sentence.arabic}")
+            print(f"  MISS {sentence.key} {words} | {sentence.arabic}")
+            print(f"       reason: {reasons.get(sentence.key, 'no reason recorded')}")
         if show_extras:
             for sentence in extras:
                 dates = found[(sentence.doc_id, sentence.line)]
-                print(f"  EXTRA {sentence.doc_id}:{sentence.line} {dates} | {sentence.english}")
+                print(f"  EXTRA {sentence.key} {dates} | {sentence.english}")
 
 
 if __name__ == "__main__":

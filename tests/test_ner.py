@@ -16,7 +16,15 @@ from briefing.ner.features import (
     story_features,
     tagged_entities,
 )
+from briefing.ner.dictionary import DEFAULT_DIC, derive_words, dictionary_reading, dictionary_words
 from briefing.ner.gazetteer import match_place
+from briefing.ner.mentions import (
+    _heads_before_names,
+    _model_spans,
+    _persons_after_titles,
+    _tidy,
+    find_mentions,
+)
 from briefing.ner.romanize import romanize
 from briefing.ner.scoring import entity_spans, score
 from briefing.ner.tagger import (
@@ -27,7 +35,13 @@ from briefing.ner.tagger import (
     shipped_model_dir,
     shipped_tagger,
 )
-from briefing.ner.text import candidate_stems, normalize, offset_after_letters, tokenize
+from briefing.ner.text import (
+    candidate_stems,
+    normalize,
+    offset_after_letters,
+    split_proclitics,
+    tokenize,
+)
 from briefing.ner.train import (
     HELD_OUT_SENTENCES,
     Pass,
@@ -356,3 +370,89 @@ def test_role_english(role, names, english):
 
 def test_role_english_gives_up_on_unknown_words():
     assert role_english(words("رئيس نادي الزمالك"), {}) is None
+
+
+# --- dictionary words ---------------------------------------------------------------------
+
+
+def test_derive_words_reads_hunspell_entries(tmp_path):
+    dic = tmp_path / "ar.dic"
+    dic.write_text("4\n::::\nstopwords.dic\nكتاب/12\nمدرسة\tpo:noun\nكِتاب\n", encoding="utf-8")
+    assert derive_words(dic) == ["كتاب", "مدرسه"]
+
+
+@pytest.mark.parametrize(
+    "stem, reading",
+    [
+        ("كتاب", "exact"),
+        ("كتابات", "affixed"),  # plural
+        ("منتخبنا", "affixed"),  # with a pronoun: "our team"
+        ("سيشارك", "affixed"),  # future prefix: "will take part"
+        ("كوتراشيف", None),
+        ("خزعلي", None),
+    ],
+)
+def test_dictionary_reading(stem, reading):
+    assert dictionary_reading(stem) == reading
+
+
+@pytest.mark.skipif(not DEFAULT_DIC.is_file(), reason="hunspell-ar is not installed")
+def test_shipped_dictionary_list_is_derived_from_hunspell_ar():
+    assert frozenset(derive_words(DEFAULT_DIC)) == dictionary_words()
+
+
+def test_title_patterns_take_no_dictionary_word_for_a_name():
+    common = shipped_tagger().common_words
+    sentence = words("وقال الوزير سيتوجه إلى المؤتمر")
+    assert split_proclitics(sentence[2])[1] not in common  # rare: only the dictionary knows it
+    assert _persons_after_titles(sentence, common, []) == []
+    sentence = words("وقال الوزير فالح الفياض إن المؤتمر مهم")
+    assert _persons_after_titles(sentence, common, []) == [("PERS", 2, 4)]
+
+
+# --- mentions -------------------------------------------------------------------------------
+
+
+def find(text: str) -> list[tuple[str, str]]:
+    return [(f.type, f.text) for f in find_mentions(text, [(0, len(text))], shipped_tagger()).found]
+
+
+def test_latin_words_are_no_name():
+    text = 'نشر الموقع الصورة <img src="photo.jpg"> وقال إن img src لا يعمل.'
+    tokens = tokenize(text)
+    model = _model_spans(shipped_tagger(), tokens, words(text), [(0, len(text))])
+    assert ("PERS", "img src") in {(k, " ".join(words(text)[a:b])) for k, a, b in model}
+    assert find(text) == []
+
+
+def test_countries_past_and_present_are_places_and_un_bodies_organisations():
+    found = find("انهار الاتحاد السوفيتي عام 1991 وقالت الأمم المتحدة إن الاتحاد الأوروبي يدعم الخطة.")
+    assert found == [
+        ("location", "الاتحاد السوفيتي"),
+        ("organization", "الأمم المتحدة"),
+        ("organization", "الاتحاد الأوروبي"),
+    ]
+    assert match_place(words("منطقة اليورو"), 0) is None  # a currency area, not a place
+
+
+def test_branches_of_a_state_are_no_organisation_name():
+    assert find("وقالت وزارة الخارجية الأمريكية إن الجيش الإسرائيلي انسحب.") == []
+    assert find("وناقشت لجنة الأمن والدفاع البرلمانية الأمر.") == [
+        ("organization", "لجنة الأمن والدفاع البرلمانية")
+    ]
+
+
+def test_a_naming_head_joins_the_name_after_it():
+    sentence = words("ودرس في جامعة لندن")
+    assert _heads_before_names(sentence, [("LOC", 3, 4)]) == [("ORG", 2, 4)]
+    assert _heads_before_names(words("ودرس في لندن"), [("LOC", 2, 3)]) == []
+
+
+def test_person_names_lose_a_nationality_before_them_and_latin_after_them():
+    sentence = words("قال الأردني عبد الإله الخطيب My Search")
+    assert _tidy(("PERS", 1, 7), sentence) == ("PERS", 2, 5)
+
+
+def test_known_bodies_have_their_own_english_name():
+    assert gloss_name(words("مركز دراسات الحرب")) == "Institute for the Study of War"
+    assert gloss_name(words("مركز دراسات الطاقة")) == "Energy Studies Center"  # word by word

@@ -11,7 +11,6 @@ romanisation; they never come from machine translation, which mangles names.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from briefing.ner.english import gloss_name, role_english
@@ -20,11 +19,10 @@ from briefing.ner.mentions import ORG_HEADS, Found, Names, find_mentions, leadin
 from briefing.ner.roles import role_before
 from briefing.ner.romanize import romanize
 from briefing.ner.tagger import Tagger, shipped_tagger
-from briefing.ner.text import candidate_stems, normalize, offset_after_letters
+from briefing.ner.text import candidate_stems, has_arabic_letter, normalize, offset_after_letters
 from briefing.structure import Actor, Briefing, Mention, Paragraph, ParagraphKind
 
 _MIN_PROPAGATED_LETTERS = 4
-_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 
 
 @dataclass
@@ -243,7 +241,7 @@ class _EnglishNames:
             glossed = gloss_name(list(words))
             if glossed:
                 return glossed
-        if not _ARABIC_LETTER.search(name_ar):
+        if not has_arabic_letter(name_ar):
             return name_ar  # a name written in Latin letters inside the Arabic text
         return romanize(name_ar) or name_ar  # a name of ayns alone has no Latin letters
 

@@ -3,7 +3,8 @@
 Arabic puts the head noun first and its modifiers after it (``لجنة الأمن والدفاع البرلمانية``:
 committee, security and defence, parliamentary); English puts them before it, so reading the
 glossed words backwards gives the English name ("Parliamentary Security and Defence Committee").
-Nothing is guessed: when a word is not in the lists, the caller gets None and falls back to the
+Bodies whose English name is not built that way (``مركز دراسات الحرب``, the Institute for the
+Study of War) are looked up whole first. Nothing is guessed: when a word is not in the lists, the caller gets None and falls back to the
 glossary or a romanisation.
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from briefing.ner.lexicon import Title, nationality, title_at, word_gloss
+from briefing.ner.lexicon import Title, known_body, nationality, title_at, word_gloss
 from briefing.ner.text import candidate_stems
 
 _PREPOSITIONS = {"لدي": "to", "في": "in", "من": "from", "عن": "of"}
@@ -62,7 +63,10 @@ def gloss_units(words: list[str]) -> list[str] | None:
 
 def gloss_name(words: list[str]) -> str | None:
     """The English of a name whose every word is known (``قوات الحشد الشعبي`` -> Popular
-    Mobilization Forces), or None."""
+    Mobilization Forces), or None. A well-known body has its own English name instead."""
+    known = known_body(tuple(words))
+    if known is not None:
+        return known
     units = gloss_units(words)
     return " ".join(reversed(units)) if units else None
 

@@ -25,7 +25,7 @@ class Place:
     key: str
     name_ar: str
     name_en: str
-    kind: str  # "country" or "city"
+    kind: str  # "country", "city" or "body" (an organisation CLDR lists among territories)
 
 
 # Arabic spellings CLDR does not list, mapped to a CLDR territory code or to a city of their own.
@@ -44,6 +44,19 @@ _EXTRA_TERRITORY_FORMS = {
     "الكونغو": "CG",
     "هولندا": "NL",
 }
+# Countries that no longer exist, which CLDR does not list: ``الاتحاد السوفيتي`` is a place, as
+# in ANERcorp, not an organisation.
+_FORMER_COUNTRIES = {
+    "الاتحاد السوفيتي": "Soviet Union",
+    "الاتحاد السوفييتي": "Soviet Union",
+    "الاتحاد السوفياتي": "Soviet Union",
+    "يوغوسلافيا": "Yugoslavia",
+    "تشيكوسلوفاكيا": "Czechoslovakia",
+}
+# CLDR territory codes that are no place: organisations (named as ANERcorp tags them), and
+# groupings or placeholders that are not named in news as places (the euro area, test locales).
+BODY_TERRITORIES = frozenset({"EU", "UN"})
+_NOT_PLACES = frozenset({"EZ", "QO", "XA", "XB", "ZZ"})
 _EXTRA_CITIES = {
     "واشنطن": "Washington",
     "البصرة": "Basra",
@@ -85,10 +98,13 @@ def _territories() -> list[Place]:
     arabic, english = Locale("ar").territories, Locale("en").territories
     places = []
     for code, name_ar in arabic.items():
-        if code.isalpha() and code in english and "(" not in name_ar:
-            places.append(Place(code, name_ar, english[code], "country"))
+        if code.isalpha() and code in english and "(" not in name_ar and code not in _NOT_PLACES:
+            kind = "body" if code in BODY_TERRITORIES else "country"
+            places.append(Place(code, name_ar, english[code], kind))
     for name_ar, code in _EXTRA_TERRITORY_FORMS.items():
         places.append(Place(code, name_ar, english[code], "country"))
+    for name_ar, name_en in _FORMER_COUNTRIES.items():
+        places.append(Place("former:" + name_en, name_ar, name_en, "country"))
     return places
 
 

@@ -9,6 +9,8 @@
 * ``WORDS``: nouns and adjectives of organisation names and roles, to put their English together
   (``لجنة الأمن والدفاع`` = security and defence committee) instead of romanising them.
 * ``NATIONALITIES``: nationality adjectives (masculine form), which qualify roles and names.
+* ``KNOWN_BODIES``: organisations in the news whose English name is not the sum of their words
+  (``مركز دراسات الحرب`` is the Institute for the Study of War, not a "War Studies Center").
 
 Keys are written in ordinary spelling; ``lookup`` compares them normalised.
 """
@@ -351,6 +353,50 @@ NATIONALITIES = {
 }
 
 
+# The Arabic press's names for them, with each body's own English name.
+KNOWN_BODIES = {
+    "مركز دراسات الحرب": "Institute for the Study of War",
+    "معهد دراسة الحرب": "Institute for the Study of War",
+    "حلف شمال الأطلسي": "NATO",
+    "حلف الناتو": "NATO",
+    "الناتو": "NATO",
+    "جامعة الدول العربية": "Arab League",
+    "الجامعة العربية": "Arab League",
+    "مجلس الأمن الدولي": "UN Security Council",
+    "منظمة الصحة العالمية": "World Health Organization",
+    "منظمة التجارة العالمية": "World Trade Organization",
+    "صندوق النقد الدولي": "International Monetary Fund",
+    "البنك الدولي": "World Bank",
+    "الوكالة الدولية للطاقة الذرية": "International Atomic Energy Agency",
+    "منظمة العفو الدولية": "Amnesty International",
+    "هيومن رايتس ووتش": "Human Rights Watch",
+    "اللجنة الدولية للصليب الأحمر": "International Committee of the Red Cross",
+    "الصليب الأحمر": "Red Cross",
+    "الهلال الأحمر": "Red Crescent",
+    "المحكمة الجنائية الدولية": "International Criminal Court",
+    "محكمة العدل الدولية": "International Court of Justice",
+    "منظمة التعاون الإسلامي": "Organisation of Islamic Cooperation",
+    "مجلس التعاون الخليجي": "Gulf Cooperation Council",
+    "مجلس التعاون لدول الخليج العربية": "Gulf Cooperation Council",
+    "الاتحاد الأفريقي": "African Union",
+    "الاتحاد الإفريقي": "African Union",
+    "منظمة أوبك": "OPEC",
+    "أوبك": "OPEC",
+    "اليونسكو": "UNESCO",
+    "اليونيسف": "UNICEF",
+    "وكالة المخابرات المركزية الأمريكية": "CIA",
+    "وكالة المخابرات المركزية": "CIA",
+    "مكتب التحقيقات الفيدرالي": "FBI",
+    "حزب الله": "Hezbollah",
+    "حركة حماس": "Hamas",
+    "حماس": "Hamas",
+    "حركة فتح": "Fatah",
+    "تنظيم القاعدة": "al-Qaeda",
+    "تنظيم الدولة الإسلامية": "Islamic State",
+    "داعش": "Islamic State",
+}
+
+
 def _feminine_to_masculine(word: str) -> str:
     """``العراقيه`` -> ``العراقي``: nationality and nisba adjectives agree in gender."""
     return word[:-1] if word.endswith("يه") else word
@@ -363,6 +409,7 @@ def _normalised_tables():
         {tuple(normalize(k).split()): v for k, v in TITLES.items()},
         {normalize(k): v for k, v in WORDS.items()},
         {normalize(k): v for k, v in NATIONALITIES.items()},
+        {tuple(normalize(k).split()): v for k, v in KNOWN_BODIES.items()},
     )
 
 
@@ -399,6 +446,11 @@ def title_coverage(words: list[str]) -> list[bool]:
 def word_gloss(word: str) -> Word | None:
     """The English of an organisation or role word (normalised), or None."""
     return _normalised_tables()[2].get(word)
+
+
+def known_body(words: tuple[str, ...]) -> str | None:
+    """The English name of a well-known organisation (normalised words), or None."""
+    return _normalised_tables()[4].get(words)
 
 
 def nationality(word: str) -> str | None:

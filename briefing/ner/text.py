@@ -42,6 +42,7 @@ _PROCLITICS = (
     "ك",
 )
 _MIN_STEM = 2
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,11 @@ class Token:
 def strip_diacritics(text: str) -> str:
     """Drop harakat and tatweel, which writers use inconsistently."""
     return _DIACRITICS.sub("", text)
+
+
+def has_arabic_letter(text: str) -> bool:
+    """Whether ``text`` has an Arabic letter (diacritics and digits do not count)."""
+    return _ARABIC_LETTER.search(text) is not None
 
 
 def normalize(text: str) -> str:

@@ -69,6 +69,12 @@ VERB_CUES = _forms(
         "ناقش": {MASCULINE: "ناقش", FEMININE: "ناقشت", PLURAL: "ناقشا ناقشوا"},
     }
 )
+# Verbs of telling take the one told as an object pronoun: "أخبرني", "فأخبرها".
+TELLING_VERBS = frozenset({"أخبر"})
+OBJECT_PRONOUNS = ("هما", "هم", "ها", "ني", "نا", "ه")
+# Verbs that open a sentence of speech without reporting a claim themselves: a participle
+# after them ("وتحدث X عن ... قائلاً:") speaks for their subject.
+SPEECH_VERBS = frozenset(fold(w).text for w in "تحدث تحدثت تحدثوا رد ردت ردوا علق علقت".split())
 # Participles that go on with what a speaker said ("مضيفاً أن", "قائلاً:"); inside another
 # verb's speaker phrase ("وتابع قائلاً:") they add nothing to it.
 PARTICIPLE_CUES = _forms(
@@ -88,6 +94,8 @@ PARTICIPLE_CUES = _forms(
 NEEDS_SPEAKER = frozenset(fold(w).text for w in "يزعم".split())
 # "يُدعى"/"تُدعى" (is called) folds to "يدعي"/"تدعي" (claims): the original's final ى tells them apart.
 CALLED_FORMS = frozenset(fold(w).text for w in "يدعي تدعي".split())
+INDEFINITE_PLURALS = frozenset(fold(w).text for w in "البعض الكثيرون آخرون".split())
+AS_FORMS = frozenset(fold(w).text for w in "كما وكما".split())
 # "أعلن X عن تشكيل لجنة": what is announced follows عن.
 ANNOUNCED_ABOUT = {"أعلن": fold("عن").text}
 # "أبدى" reports a stance only with "استعداد" (readiness); "ناقش" names a topic, so its claim
@@ -112,7 +120,7 @@ ADJUNCT_STARTS = frozenset(
     for w in """في خلال يوم أمس اليوم عبر أثناء أمام إلى الى من على عن بعد قبل فيما لاحقا أيضا
     مؤخرا سابقا وقتها حينها بالقول قائلا قائلة قائلين مضيفا مضيفة لوسائل للصحفيين
     للصحافيين لوكالة لقناة لصحيفة لموقع للصحافة لتلفزيون لإذاعة
-    إليه إليها إليهم له لها لهم عنه عنها عنهم منه منها عليه عليها به بها""".split()
+    إليه إليها إليهم له لها لهم لنا لك لكم عنه عنها عنهم منه منها عليه عليها به بها""".split()
 ) | frozenset(PARTICIPLE_CUES)
 TOWARDS_SOMEONE = frozenset(fold(w).text for w in "إليه إليها إليهم".split())
 # "وأفادت تقارير بأن": hearsay with no one behind it is no speaker.
@@ -166,6 +174,7 @@ DESCRIPTION_HEADS = frozenset(
 COUNT_WORDS = frozenset(
     normalize(w) for w in "مرة مرتين مرات ثلاث أربع خمس ست سبع ثماني تسع عشر".split()
 )
+MAX_QUOTE_PARAGRAPHS = 5  # a quotation left open runs at most this far without quote marks
 MAX_SPEAKER_TOKENS = 20
 MAX_PHRASE_SPEAKER_TOKENS = 8
 MAX_SUBJECT_TOKENS = 5
@@ -183,6 +192,9 @@ class SpeakerEntity:
     words: tuple[str, ...]
     keys: set[str]
     mentions: list[tuple[int, int, int]] = field(default_factory=list)  # (paragraph, start, end)
+    # Named as the subject of a reporting verb somewhere, not only after "وفقاً لـ": a later
+    # "وقال" can mean it. Sources named by a phrase are mostly outlets and documents.
+    antecedent: bool = False
 
 
 @dataclass
@@ -336,12 +348,17 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _cue_form(word: str) -> tuple[str, str] | None:
-    """The (lemma, gender) of a reporting verb or participle, allowing a leading و or ف."""
+    """The (lemma, gender) of a reporting verb or participle, allowing a leading و or ف, and
+    an object pronoun on a verb of telling ("فأخبرها", "أخبرتني")."""
     for cues in (VERB_CUES, PARTICIPLE_CUES):
         if word in cues:
             return cues[word]
         if word[:1] in "وف" and word[1:] in cues:
             return cues[word[1:]]
+    for suffix in OBJECT_PRONOUNS:
+        form = _cue_form(word[: -len(suffix)]) if word.endswith(suffix) else None
+        if form is not None and form[0] in TELLING_VERBS:
+            return form
     return None
 
 
@@ -490,8 +507,10 @@ def _verb_candidates(scan: _Scan) -> list[_Candidate]:
             explicit_after=speaker is not None,
             participle=_bare_cue(token.text) in PARTICIPLE_CUES,
         )
-        if speaker is None and not candidate.participle:
-            _speaker_before(scan, candidate, found)  # "تحدث قائلاً": the verb is no subject
+        if speaker is None and candidate.participle:
+            _subject_of_speech_verb(scan, candidate)
+        elif speaker is None:
+            _speaker_before(scan, candidate, found)
         passive_form = _bare_cue(token.text) in NEEDS_SPEAKER or (
             kind == "that" and scan.tokens[opening_index].text == ANNOUNCED_ABOUT.get(lemma)
         )
@@ -501,17 +520,43 @@ def _verb_candidates(scan: _Scan) -> list[_Candidate]:
     return found
 
 
+def _subject_of_speech_verb(scan: _Scan, candidate: _Candidate) -> None:
+    """"وتحدث برنت مونتجومري، الرئيس ... قائلاً:": a participle speaks for the subject of the
+    speech verb that opens its sentence ("تحدث قائلاً" has none: the speaker is implied)."""
+    start = scan.sentence_start(scan.tokens[candidate.cue_index].start)
+    first = next((i for i, t in enumerate(scan.tokens) if t.start >= start), candidate.cue_index)
+    if first >= candidate.cue_index or _bare_cue(scan.tokens[first].text) not in SPEECH_VERBS:
+        return
+    last = first + 1
+    while last < candidate.cue_index and not _boundary_before(scan, last):
+        last += 1
+    begin, end = _trim_speaker(scan, first + 1, last)
+    if end > begin:
+        candidate.speaker = (scan.tokens[begin].start, scan.tokens[end - 1].end)
+        candidate.rule = "participle-subject"
+
+
 def _bare_cue(word: str) -> str:
     """A cue word without its leading و/ف."""
     is_cue = word in VERB_CUES or word in PARTICIPLE_CUES
     return word[1:] if word[:1] in "وف" and not is_cue else word
 
 
+def _as_said_before(scan: _Scan, cue_index: int) -> tuple[int, int] | None:
+    """The claim of "...، كما قال الوزير." (as the minister said): its sentence up to كما."""
+    if cue_index == 0 or scan.tokens[cue_index - 1].text not in AS_FORMS:
+        return None
+    end = scan.tokens[cue_index - 1].start
+    start = scan.sentence_start(end)
+    return (start, end) if scan.text[start:end].strip(" ،,") else None
+
+
 def _quote_before_candidate(
     scan: _Scan, index: int, cue: tuple[int, int], gender: str
 ) -> _Candidate | None:
-    """"«...»، قال الوزير." and "«...»، قائلاً.": the speaker, if any, follows the cue."""
-    claim = _quote_before(scan, index)
+    """"«...»، قال الوزير.", "«...»، قائلاً." and "...، كما تقول عضوة مجلس الشيوخ": the claim
+    comes before the cue, the speaker, if any, follows it."""
+    claim = _quote_before(scan, index) or _as_said_before(scan, index)
     if claim is None:
         return None
     last = index + 1
@@ -632,6 +677,8 @@ def _subject_before(scan: _Scan, candidate: _Candidate, index: int) -> None:
     if not words:
         return
     for word in words:
+        if word in SOURCE_PHRASES or word in WHAT_FORMS:
+            return  # "وفقاً لما أفادت": the source follows the verb
         bare = normalize(word)
         if bare[:1] in "وف" and bare[1:] in _FUNCTION_WORDS:
             bare = bare[1:]
@@ -670,6 +717,8 @@ def _phrase_candidates(scan: _Scan) -> list[_Candidate]:
             continue
         if after < len(scan.tokens) and scan.tokens[after].text in WHAT_FORMS:
             after += 2  # "وفق ما يختم", "وفقا لما كشفه": skip "ما" and its verb
+            if after < len(scan.tokens) and scan.tokens[after].text == WITH_IT:
+                after += 1  # "وفقاً لما أفادت به شركة نيلسن"
         last = after
         while last < len(scan.tokens) and last - after < MAX_PHRASE_SPEAKER_TOKENS:
             if last > after and (_boundary_before(scan, last) or _cue_form(scan.tokens[last].text)):
@@ -725,6 +774,12 @@ def _is_speech_noun(word: str) -> bool:
         if word.endswith(suffix) and light_stem(word[: -len(suffix)]) in SPEECH_NOUNS:
             return True
     return False
+
+
+def _subject_gender(scan: _Scan, candidate: _Candidate) -> str:
+    """"اشتكى البعض": the verb agrees in the singular, but "some" are never a later "he"."""
+    text = scan.text[candidate.speaker[0] : candidate.speaker[1]] if candidate.speaker else ""
+    return PLURAL if text in INDEFINITE_PLURALS else candidate.gender
 
 
 def _noun_gender(word: str) -> str:
@@ -830,12 +885,13 @@ class _Speakers:
         self.recent: list[SpeakerEntity] = []  # most recent last; an entity recurs per mention
 
     def explicit(
-        self, text: str, gender: str, adjunct: str, where: tuple[int, int, int]
+        self, text: str, gender: str, adjunct: str, where: tuple[int, int, int], antecedent: bool
     ) -> SpeakerEntity:
         words = words_of(text)
         entity = self._described(words, gender) or self._same_as(words)
         if entity is None:
             entity = SpeakerEntity(name=text, gender=gender, words=words, keys=set())
+        entity.antecedent |= antecedent
         # A later "السفير" or "النجار" names the head or the last word of the phrase; the
         # head is also kept as it reads with the article ("وزير" -> "الوزير").
         for word in {words[0], words[-1]} if words else ():
@@ -852,7 +908,7 @@ class _Speakers:
         return entity
 
     def _latest(self, gender: str) -> SpeakerEntity | None:
-        return next((e for e in reversed(self.recent) if e.gender == gender), None)
+        return next((e for e in reversed(self.recent) if e.gender == gender and e.antecedent), None)
 
     def _described(self, words: tuple[str, ...], gender: str) -> SpeakerEntity | None:
         """The speaker a description refers back to: "الشاب البالغ (من العمر 24 عاماً)",
@@ -995,12 +1051,17 @@ def _opens_quote(text: str, position: int) -> bool:
 
 def _next_quote_mark_closes(paragraphs: list[Paragraph]) -> bool:
     """Whether the next quote marks from the start of ``paragraphs`` close a quotation: only
-    then is text without quote marks still inside a quotation left open before it."""
-    for paragraph in paragraphs:
-        marks = [i for i, char in enumerate(paragraph.ar) if char in OPENING_QUOTES + ANY_CLOSING]
-        if marks:
+    then is text without quote marks still inside a quotation left open before it. A speaker
+    named before them, or no marks within ``MAX_QUOTE_PARAGRAPHS``, means it was never closed."""
+    for paragraph in paragraphs[:MAX_QUOTE_PARAGRAPHS]:
+        scan = _Scan(paragraph)
+        first_mark = _first_quote_mark(scan)
+        if any(c.speaker and c.cue[0] < first_mark for c in _paragraph_candidates(scan)):
+            return False
+        if first_mark < len(scan.text):
             # An odd number of marks leaves one to close the quotation from before.
-            return not _opens_quote(paragraph.ar, marks[0]) or len(marks) % 2 == 1
+            marks = sum(char in OPENING_QUOTES + ANY_CLOSING for char in scan.text)
+            return not _opens_quote(scan.text, first_mark) or marks % 2 == 1
     return False
 
 
@@ -1077,7 +1138,9 @@ def _resolve(
             entity = known
             entity.mentions.insert(0, where)
         else:
-            entity = speakers.explicit(speaker_text, candidate.gender, adjunct, where)
+            antecedent = not candidate.rule.startswith("phrase")
+            gender = _subject_gender(scan, candidate)
+            entity = speakers.explicit(speaker_text, gender, adjunct, where, antecedent)
     else:
         speaker_text = ""
         entity = speakers.implied(candidate.gender)

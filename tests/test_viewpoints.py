@@ -655,6 +655,33 @@ def test_seed_positions(seed_briefing, article, speaker, claim_words):
     assert all(seed_briefing.viewpoints[i].article == article for i in found)
 
 
+SEED_SPEAKERS = [
+    ("A1", 1, "مركز دراسات الحرب"),
+    ("A1", 3, "مركز دراسات الحرب"),
+    ("A1", 6, "مركز دراسات الحرب"),
+    ("A1", 7, "كوتراشيف وفياض"),
+    ("A1", 8, "وسائل الإعلام الرسمية العراقية"),
+    ("A1", 9, "مركز دراسات الحرب"),
+    ("A1", 10, "كوتراشيف"),
+    ("A1", 11, "مركز دراسات الحرب"),
+    ("A1", 11, "عضو لجنة الأمن والدفاع البرلمانية العراقية"),
+    ("A1", 12, "مركز دراسات الحرب"),
+    ("A2", 2, "السفير الروسي لدى العراق"),
+    ("A2", 3, "السفير الروسي لدى العراق"),
+    ("A2", 4, "المتحدث باسم الجيش العراقي اللواء يحيى رسول"),
+    ("A2", 5, "المتحدث باسم الجيش العراقي اللواء يحيى رسول"),
+    ("A2", 6, "الولايات المتحدة"),
+    ("A2", 9, "الفريق الركن د. قاصد محمود صالح"),
+    ("A2", 11, "الفريق الركن د. قاصد محمود صالح"),
+    ("A2", 13, "المحلل السياسي صباح العكيلي"),
+    ("A2", 15, "المحلل السياسي صباح العكيلي"),
+]
+
+
+def test_seed_speakers_are_all_there_and_nothing_else(seed_briefing):
+    assert [(v.article, v.paragraph, v.speaker_ar) for v in seed_briefing.viewpoints] == SEED_SPEAKERS
+
+
 def test_seed_continuations_resolve_to_the_right_speaker(seed_briefing):
     continued = {
         (v.article, v.paragraph): v for v in seed_briefing.viewpoints if v.cue in ("أضاف", "أكمل")

@@ -556,7 +556,9 @@ def _quote_before_candidate(
 ) -> _Candidate | None:
     """"«...»، قال الوزير.", "«...»، قائلاً." and "...، كما تقول عضوة مجلس الشيوخ": the claim
     comes before the cue, the speaker, if any, follows it."""
-    claim = _quote_before(scan, index) or _as_said_before(scan, index)
+    claim = _quote_before(scan, index)
+    as_said = claim is None
+    claim = claim or _as_said_before(scan, index)
     if claim is None:
         return None
     last = index + 1
@@ -564,12 +566,16 @@ def _quote_before_candidate(
         if _boundary_before(scan, last):
             break
         last += 1
+    ends_sentence = last == len(scan.tokens) or scan.sentence_end(scan.tokens[last - 1].end) < scan.tokens[last].start
+    untrimmed = last
     first, last = _trim_speaker(scan, index + 1, last)
+    if as_said and (not ends_sentence or last != untrimmed):
+        return None  # "كما ناقش الدعم الروسي للقوات": "also", and what follows is no speaker
     speaker = (scan.tokens[first].start, scan.tokens[last - 1].end) if last > first else None
     return _Candidate(
         cue_index=index,
         cue=cue,
-        rule="quote-before" if speaker else "quote-before-implied",
+        rule=("as-said" if as_said else "quote-before") + ("" if speaker else "-implied"),
         gender=gender,
         speaker=speaker,
         claim=claim,

@@ -474,11 +474,13 @@ def _verb_candidates(scan: _Scan) -> list[_Candidate]:
         if index + 1 < len(scan.tokens) and scan.tokens[index + 1].text in TOWARDS_SOMEONE:
             continue  # "ويشير إليه بلقبه": refers to someone, reports nothing
         opening = _opening_after(scan, index, lemma)
-        if opening is None:
+        if opening is None and lemma not in (DISCUSS_VERB, READINESS_VERB):
             candidate = _quote_before_candidate(scan, index, (cue_start, token.end), gender)
             if candidate is not None:
                 candidate.participle = _bare_cue(token.text) in PARTICIPLE_CUES
                 found.append(candidate)
+            continue
+        if opening is None:
             continue
         opening_index, kind, position = opening
         if lemma == DISCUSS_VERB and kind != "quote":
@@ -490,6 +492,8 @@ def _verb_candidates(scan: _Scan) -> list[_Candidate]:
         else:
             claim, open_quote = _claim_from(scan, kind, position)
         first, last = _trim_speaker(scan, index + 1, opening_index)
+        if last > first and normalize(scan.tokens[first].text) in _FUNCTION_WORDS:
+            last = first  # "قالوا، لا تخرج": no one is named
         speaker = (scan.tokens[first].start, scan.tokens[last - 1].end) if last > first else None
         adjunct = None
         if last < opening_index:
@@ -569,8 +573,10 @@ def _quote_before_candidate(
     ends_sentence = last == len(scan.tokens) or scan.sentence_end(scan.tokens[last - 1].end) < scan.tokens[last].start
     untrimmed = last
     first, last = _trim_speaker(scan, index + 1, last)
-    if as_said and (not ends_sentence or last != untrimmed):
-        return None  # "كما ناقش الدعم الروسي للقوات": "also", and what follows is no speaker
+    if as_said and not (
+        ends_sentence and (last == untrimmed or scan.tokens[last].text in ADJUNCT_STARTS)
+    ):
+        return None  # "كما أكد الوزير دعمه للخطة": "also", and what follows is no speaker
     speaker = (scan.tokens[first].start, scan.tokens[last - 1].end) if last > first else None
     return _Candidate(
         cue_index=index,

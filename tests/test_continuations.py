@@ -289,3 +289,12 @@ def test_a_quotation_left_open_ends_where_a_new_speaker_is_named():
         'أخبرني المخرج سامي: "هذه بداية النهاية".',
     ]
     assert speakers(lines) == [(2, MINISTER), (4, "المخرج سامي")]
+
+
+def test_a_negated_verb_reports_nothing_and_a_circumstantial_word_is_not_the_speaker():
+    lines = [
+        "الشبكة",
+        "ولم يعلن الفريق حتى الآن أن اللاعب سيشارك.",
+        "وقال بيرنرز لي مازحًا إن الهدف هو السيطرة العالمية.",
+    ]
+    assert speakers(lines) == [(3, "بيرنرز لي")]

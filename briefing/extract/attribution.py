@@ -161,8 +161,10 @@ _FUNCTION_WORDS = frozenset(
     normalize(w)
     for w in """في من على إلى عن مع أن إن كان كانت قد لقد هذا هذه ذلك تلك ما لا لم لن ليس ثم أو بل
     لكن حيث كما بعد قبل بين عند حتى إذا لو كل هو هي هم سبق المقابل السياق وبناء عليه كذلك
-    وسط""".split()
+    وسط بينما عندما حينما بعدما فيما""".split()
 )
+NEGATIONS = frozenset(fold(w).text for w in "لم لا لن ولم ولا ولن".split())  # "لم يعلن" reports nothing
+TANWEEN_FATH = "\u064b"  # "مازحاً", "مبتسماً": a circumstantial word after the name
 # Descriptions that refer back to someone already named: "the 24-year-old", "the player".
 AGE_WORDS = frozenset(normalize(w) for w in "البالغ البالغة البالغان البالغين".split())
 DESCRIPTION_HEADS = frozenset(
@@ -334,6 +336,11 @@ class _Scan:
                 return position, True
         return limit, limit < len(self.text)
 
+    def original(self, index: int) -> str:
+        """Token ``index`` as written, with its diacritics."""
+        start, end = self.folded.span(self.tokens[index].start, self.tokens[index].end)
+        return self.paragraph.ar[start:end]
+
     def words(self, first: int, last: int) -> list[str]:
         return [t.text for t in self.tokens[first:last]]
 
@@ -369,12 +376,9 @@ def cue_lemma(cue: str) -> str | None:
     return form[0] if form else None
 
 
-def _is_called(scan: _Scan, token: Token) -> bool:
+def _is_called(scan: _Scan, index: int) -> bool:
     """Whether "يدعي"/"تدعي" is written "يُدعى" (is called), not the verb of a claim."""
-    if _bare_cue(token.text) not in CALLED_FORMS:
-        return False
-    start, end = scan.folded.span(token.start, token.end)
-    return scan.paragraph.ar[start:end].endswith("ى")
+    return _bare_cue(scan.tokens[index].text) in CALLED_FORMS and scan.original(index).endswith("ى")
 
 
 def _trim_speaker(scan: _Scan, first: int, last: int) -> tuple[int, int]:
@@ -385,6 +389,8 @@ def _trim_speaker(scan: _Scan, first: int, last: int) -> tuple[int, int]:
             return first, index
         if index > first and word.startswith("لل"):
             return first, index  # ل + ال: "للصحفيين", "للحشد" name who was told, not who told
+        if index > first and TANWEEN_FATH in scan.original(index):
+            return first, index  # "قال بيرنرز لي مازحاً": how he said it, not who
         if (
             word in TIMES_OF_DAY
             and index + 1 < len(scan.tokens)
@@ -462,7 +468,7 @@ def _verb_candidates(scan: _Scan) -> list[_Candidate]:
         if form is None:
             continue
         lemma, gender = form
-        if _is_called(scan, token):
+        if _is_called(scan, index) or (index > 0 and scan.tokens[index - 1].text in NEGATIONS):
             continue
         # The cue is reported without a leading و/ف ("وأضاف" -> "أضاف").
         cue_start = token.start if token.text in VERB_CUES or token.text in PARTICIPLE_CUES else token.start + 1

@@ -51,6 +51,8 @@ class Kind(Enum):
     CENTURY = "century"  # القرن
     CENTURY_ORDINAL = "century_ordinal"  # value: the century (التاسع عشر 19)
     CLOCK = "clock"  # الساعة before a time of day
+    MIDNIGHT = "midnight"  # منتصف الليل: a time of day by itself
+    MINUTES = "minutes"  # value: the minutes after a spelled hour (والنصف 30)
     HOUR_WORD = "hour_word"  # value: the hour (الثالثة 3)
     FEW = "few"  # بضعة, عدة: a count too vague to date (قبل بضعة أسابيع)
 
@@ -196,7 +198,7 @@ _SIMPLE = {
         -2: ["أول أمس", "أمس الأول"],
         -1: ["أمس", "الأمس", "البارحة", "الليلة الماضية"],
         0: ["اليوم", "الليلة", "هذه الليلة", "هذا الصباح", "هذا المساء"],
-        1: ["غدا"],
+        1: ["غدا", "الغد"],
         2: ["بعد غد"],
     },
     Kind.PERIOD: {
@@ -235,10 +237,12 @@ _SIMPLE = {
     },
     Kind.CENTURY: {None: ["القرن"]},
     Kind.CLOCK: {None: ["الساعة"]},
+    Kind.MIDNIGHT: {None: ["منتصف الليل", "منتصف ليل"]},
+    Kind.MINUTES: {15: ["والربع", "وربع"], 20: ["والثلث", "وثلث"], 30: ["والنصف", "ونصف"]},
     Kind.FEW: {None: ["بضعة", "بضع", "عدة"]},
 }
 
-_ORDINALS = ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
+_ORDINALS = "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع".split()
 # Days and centuries are masculine ordinals (الحادي عشر من سبتمبر, القرن الحادي والعشرين).
 _MASCULINE_ORDINALS = {
     **{number: [word] for number, word in enumerate(_ORDINALS + ["العاشر"], start=1)},
@@ -252,7 +256,9 @@ _MASCULINE_ORDINALS = {
 }
 _ORDINAL_DAYS = {**_MASCULINE_ORDINALS, 1: ["الأول", "أول"]}
 _LAST_CENTURY = 21
-_CENTURY_ORDINALS = {number: words for number, words in _MASCULINE_ORDINALS.items() if number <= _LAST_CENTURY}
+_CENTURY_ORDINALS = {
+    number: words for number, words in _MASCULINE_ORDINALS.items() if number <= _LAST_CENTURY
+}
 # Hours are feminine ordinals (الساعة الثالثة فجرا, الساعة الحادية عشرة ليلا).
 _HOUR_WORDS = {
     1: ["الواحدة"],
@@ -261,7 +267,7 @@ _HOUR_WORDS = {
     12: ["الثانية عشرة"],
 }
 # Decades are plurals of the tens (الثمانينيات, ثمانينات القرن الماضي).
-_TENS = {20: "عشرين", 30: "ثلاثين", 40: "أربعين", 50: "خمسين", 60: "ستين", 70: "سبعين", 80: "ثمانين", 90: "تسعين"}
+_TENS = dict(zip(range(20, 100, 10), "عشرين ثلاثين أربعين خمسين ستين سبعين ثمانين تسعين".split()))
 _DECADES = {
     decade: [article + stem + ending for article in ("", "ال") for ending in ("يات", "ات")]
     for decade, stem in _TENS.items()

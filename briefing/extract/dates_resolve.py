@@ -228,7 +228,7 @@ def _season_year(node: CalendarDate, published: date) -> int:
 
 
 def _season_start(season: str, year: int) -> int:
-    """The season's first month, counted in months from year 0 (winter 2019 starts in December 2018)."""
+    """The season's first month counted from year 0 (winter 2019 starts in December 2018)."""
     first = year * 12 + _SEASON_FIRST_MONTH[season] - 1
     return first - 12 if season == "winter" else first
 

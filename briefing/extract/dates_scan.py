@@ -72,6 +72,9 @@ _CLAUSE_OPENERS = frozenset(
     fold(word) for word in "عندما حين حينما حيث بعدما قبلما ثم لكن ولكن بينما إذ".split()
 )
 _BARE_YEAR_BLOCKERS = frozenset("%-/")
+# Day words taken only after a part of the day: صباح الغد is "tomorrow morning", but الغد alone
+# is as often "the future" or a name (جيل الغد, صحيفة الغد).
+_DAY_WORDS_AFTER_PART_OF_DAY = frozenset({fold("الغد")})
 # A decade followed by these is an age (في الثمانينيات من عمره, "in his eighties").
 _AGE = re.compile(fold("^(?:ال)?عمر"))
 # A time written as one number: 7.55, 10:15 (one token when glued by a dot or comma).
@@ -265,6 +268,11 @@ class _Scanner:
     def token(self, index: int) -> Token | None:
         return self.tokens[index] if 0 <= index < len(self.tokens) else None
 
+    def past_of(self, index: int) -> int:
+        """``index``, or the index after it when a من stands there (الأول من مارس)."""
+        of = self.reading(index, Kind.PREPOSITION)
+        return of.next if of is not None and of.value(Kind.PREPOSITION) == fold("من") else index
+
     def is_punct(self, index: int, marks: str) -> bool:
         token = self.token(index)
         return token is not None and token.kind == "punct" and token.text in marks
@@ -450,9 +458,7 @@ class _Scanner:
             day, start, after = ordinal.value(Kind.ORDINAL_DAY), ordinal.start, ordinal.next
         if day is None or not 1 <= day <= 31:
             return None
-        of = self.reading(after, Kind.PREPOSITION)
-        if of is not None and of.value(Kind.PREPOSITION) == fold("من"):
-            after = of.next
+        after = self.past_of(after)
         month = self.month(after, context, partial, has_day=True)
         if month is not None:
             return replace(month, date=replace(month.date, day=day), start=start)
@@ -530,8 +536,7 @@ class _Scanner:
                 relation.end,
                 relation.next,
             )
-        of = self.reading(index, Kind.PREPOSITION)
-        after_of = of.next if of is not None and of.value(Kind.PREPOSITION) == fold("من") else index
+        after_of = self.past_of(index)
         period = self.period(after_of, _Context())
         if period is not None and period.date.unit == "year" and period.date.offset is not None:
             return replace(month, year_offset=period.date.offset), period.end, period.next
@@ -649,11 +654,14 @@ class _Scanner:
         return None
 
     def day_word(self, index: int, context: _Context) -> _Core | None:
-        """``أمس``, ``اليوم``, ``غداً``, ``مساء أمس``, ``أمس الأربعاء``."""
+        """``أمس``, ``اليوم``, ``غداً``, ``مساء أمس``, ``صباح الغد``, ``أمس الأربعاء``."""
         lead = self.reading(index, Kind.PART_OF_DAY)
         word_at = lead.next if lead is not None else index
         word = self.reading(word_at, Kind.DAY_OFFSET)
         if word is None or not self._is_day_word(word_at, word):
+            return None
+        head = fold(self.tokens[word_at].text)[len(word.clitic) :]
+        if lead is None and head in _DAY_WORDS_AFTER_PART_OF_DAY:
             return None
         offset = word.value(Kind.DAY_OFFSET)
         end, after = word.end, word.next
@@ -706,8 +714,7 @@ class _Scanner:
         decade = self.reading(index, Kind.DECADE)
         century_at = index
         if decade is not None:
-            of = self.reading(decade.next, Kind.PREPOSITION)
-            after_of = of.next if of is not None and of.value(Kind.PREPOSITION) == fold("من") else decade.next
+            after_of = self.past_of(decade.next)
             follower = self.token(after_of)
             if follower is not None and _AGE.match(fold(follower.text)):
                 return None
@@ -733,7 +740,8 @@ class _Scanner:
         ordinal = self.reading(at, Kind.CENTURY_ORDINAL)
         relation = self.reading(at, Kind.RELATION)
         if ordinal is not None:
-            span, end, after = YearSpan(ordinal.value(Kind.CENTURY_ORDINAL)), ordinal.end, ordinal.next
+            span = YearSpan(ordinal.value(Kind.CENTURY_ORDINAL))
+            end, after = ordinal.end, ordinal.next
         elif relation is not None:
             span = YearSpan(century_offset=relation.value(Kind.RELATION))
             end, after = relation.end, relation.next
@@ -790,9 +798,7 @@ class _Scanner:
         if found is None:
             return None
         time, needs_day = found
-        of = self.reading(time.next, Kind.PREPOSITION)
-        day_at = of.next if of is not None and of.value(Kind.PREPOSITION) == fold("من") else time.next
-        day = self.day_core(day_at, context)
+        day = self.day_core(self.past_of(time.next), context)
         if day is not None:
             return replace(day, start=time.start)
         return None if needs_day else time
@@ -806,8 +812,11 @@ class _Scanner:
         )
 
     def clock_time(self, index: int) -> tuple[_Core, bool] | None:
-        """``الساعة``, an hour (digits, ``7.55``, ``10:15`` or a word) and ``صباحاً`` or the like;
-        and whether it is an hour in words without that word."""
+        """``الساعة``, an hour (digits, ``7.55``, ``10:15`` or a word, ``والنصف``) and ``صباحاً``
+        or the like, or ``منتصف الليل``; and whether it is an hour in words without that word."""
+        midnight = self.reading(index, Kind.MIDNIGHT)
+        if midnight is not None:
+            return _Core(ClockTime(0, 0), midnight.start, midnight.end, midnight.next), False
         marker = self.reading(index, Kind.CLOCK)
         hour = self._hour(marker.next) if marker is not None else None
         if hour is None:
@@ -825,7 +834,10 @@ class _Scanner:
             return None
         word = self.reading(index, Kind.HOUR_WORD)
         if word is not None:
-            return (word.value(Kind.HOUR_WORD), None), word.end, word.next, True
+            hour, minutes = word.value(Kind.HOUR_WORD), self.reading(word.next, Kind.MINUTES)
+            if minutes is not None:
+                return (hour, minutes.value(Kind.MINUTES)), minutes.end, minutes.next, True
+            return (hour, None), word.end, word.next, True
         if token.kind != "number":
             return None
         glued = _TIME_NUMBER.match(token.text)

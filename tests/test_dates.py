@@ -99,7 +99,7 @@ def test_corpus_covers_the_issue():
         "٣١",
         "بين",
         "الثلاثاء",
-        # decades, centuries, seasons, times of day, nights, vague counts
+        # decades, centuries, seasons, times of day, nights and mornings, vague counts
         "ثلاثينيات القرن العشرين",
         "الثمانينيات",
         "القرن التاسع عشر",
@@ -112,6 +112,12 @@ def test_corpus_covers_the_issue():
         "الليلة الماضية",
         "هذا الصباح",
         "قبل بضعة أسابيع",
+        "منتصف الليل",
+        "صباح الغد",
+        # ordinal days past the tenth, a dash between two dates
+        "الحادي عشر من سبتمبر",
+        "الخامس والعشرين من يناير",
+        "28 يناير - 3 فبراير 2024",
     ):
         assert form in texts, form
     assert (

@@ -27,7 +27,7 @@ from briefing.extract.dates_lexicon import (
 
 _TOKEN = re.compile(
     r"(?P<numdate>(?<!\d)(?:\d{1,2}(?P<sep1>[/.-])\d{1,2}(?P=sep1)\d{4}"
-    r"|\d{4}(?P<sep2>[/.-])\d{1,2}(?P=sep2)\d{1,2})(?!\d))"
+    r"|\d{4}(?P<sep2>[/.-])\d{1,2}(?P=sep2)\d{1,2}|\d{1,2} / \d{1,2} / \d{4})(?!\d))"
     r"|(?P<number>\d+(?:[.,٫٬]\d+)*)"
     r"|(?P<word>(?:[^\W\d_]|[\u0610-\u061a\u064b-\u065f\u0670])+)"
     r"|(?P<punct>\S)"
@@ -576,7 +576,7 @@ class _Scanner:
         start = marker.start if marker is not None else token.start
         date = CalendarDate(calendar, token.number)
         if marker is not None and marker.value(Kind.YEAR_MARKER) == 2:
-            second_at = self.and_connector(after)
+            second_at = self.range_second(after)
             second = self.token(second_at) if second_at is not None else None
             if second is None or second.number is None or len(second.text) != 4:
                 return None
@@ -584,6 +584,9 @@ class _Scanner:
             return _Core(date, start, end, after, last=CalendarDate(second_calendar, second.number))
         if marker is not None or after != number_at + 1:
             return _Core(date, start, end, after)
+        bracketed = self.bracketed_years(number_at)
+        if bracketed is not None:
+            return bracketed
         if (
             len(token.text) == 4
             and 1900 <= token.number <= 2100
@@ -591,6 +594,29 @@ class _Scanner:
         ):
             return _Core(date, start, end, after, bare_year=True)
         return None
+
+    def range_second(self, index: int) -> int | None:
+        """Where the second year of ``عامي 2011 و2014`` starts, after و, a dash or إلى."""
+        if self.is_punct(index, "-–"):
+            return index + 1
+        connector = self.reading(index, Kind.RANGE_TO)
+        return connector.next if connector is not None else self.and_connector(index)
+
+    def bracketed_years(self, index: int) -> _Core | None:
+        """``( 1992 - 1997 )``: a span of years in brackets (a life, a term of office)."""
+        first, second = self.token(index), self.token(index + 2)
+        if not (
+            self.is_punct(index - 1, "(")
+            and self.is_punct(index + 1, "-–")
+            and self.is_punct(index + 3, ")")
+            and second is not None
+            and second.number is not None
+            and len(first.text) == len(second.text) == 4
+            and first.number < second.number
+        ):
+            return None
+        first_year, last_year = CalendarDate(year=first.number), CalendarDate(year=second.number)
+        return _Core(first_year, first.start, second.end, index + 3, last=last_year)
 
     def bare_year_allowed(self, index: int, context: _Context, partial: bool) -> bool:
         """A year without عام or a suffix, only where a count cannot stand: after منذ unless a

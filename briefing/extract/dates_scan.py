@@ -540,11 +540,23 @@ class _Scanner:
         period = self.period(after_of, _Context())
         if period is not None and period.date.unit == "year" and period.date.offset is not None:
             return replace(month, year_offset=period.date.offset), period.end, period.next
-        number = self.year_number(after_of, month.calendar)
+        number = self.year_number(after_of, month.calendar) or self.year_after_comma(index, month)
         if number is None:
             return None
         calendar, year, end, after = number
         return replace(month, calendar=calendar, year=year), end, after
+
+    def year_after_comma(self, index: int, month: CalendarDate) -> tuple[str, int, int, int] | None:
+        """``6 مايو، 1856`` (the English order): the year after a comma, only where the clause
+        ends with it (``في مايو، 2000 جندي`` counts soldiers)."""
+        if not self.is_punct(index, "،,"):
+            return None
+        number = self.year_number(index + 1, month.calendar)
+        if number is None:
+            return None
+        follower = self.token(number[3])
+        ends_clause = follower is None or (follower.kind == "punct" and follower.text != "%")
+        return number if ends_clause else None
 
     def year_number(self, index: int, calendar: str) -> tuple[str, int, int, int] | None:
         """``[عام] 2024 [م|هـ]`` after a month: its calendar (a suffix wins), year, end, next."""

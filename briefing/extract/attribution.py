@@ -122,6 +122,7 @@ ADJUNCT_STARTS = frozenset(
     للصحافيين لوكالة لقناة لصحيفة لموقع للصحافة لتلفزيون لإذاعة
     إليه إليها إليهم له لها لهم لنا لك لكم عنه عنها عنهم منه منها عليه عليها به بها""".split()
 ) | frozenset(PARTICIPLE_CUES)
+TO_ME = fold("لي").text
 TOWARDS_SOMEONE = frozenset(fold(w).text for w in "إليه إليها إليهم".split())
 # "وأفادت تقارير بأن": hearsay with no one behind it is no speaker.
 UNNAMED_SOURCES = frozenset(fold(w).text for w in "تقارير أنباء".split())
@@ -176,7 +177,7 @@ DESCRIPTION_HEADS = frozenset(
 COUNT_WORDS = frozenset(
     normalize(w) for w in "مرة مرتين مرات ثلاث أربع خمس ست سبع ثماني تسع عشر".split()
 )
-MAX_QUOTE_PARAGRAPHS = 5  # a quotation left open runs at most this far without quote marks
+MAX_QUOTE_PARAGRAPHS = 8  # a quotation left open runs at most this far without quote marks
 MAX_SPEAKER_TOKENS = 20
 MAX_PHRASE_SPEAKER_TOKENS = 8
 MAX_SUBJECT_TOKENS = 5
@@ -239,6 +240,7 @@ class _Candidate:
     open_quote: bool = False
     explicit_after: bool = False
     participle: bool = False  # "مضيفاً", "قائلاً"
+    maybe_me: bool = False  # "فقال لي:": "told me", unless the article has a speaker "لي"
 
 
 class _Scan:
@@ -455,7 +457,11 @@ def _claim_from(scan: _Scan, kind: str, position: int) -> tuple[tuple[int, int],
     if kind == "quote":
         end, closed = scan.quote_end(position)
         return (position + 1, end), not closed
-    return (position, scan.sentence_end(position)), False
+    end = scan.sentence_end(position)
+    opening = next((i for i in range(position, end) if scan.text[i] in OPENING_QUOTES), None)
+    # "وأضاف بيورن: ... قائلاً: "لن أستبق الأحداث.": the quotation goes on after the paragraph
+    left_open = opening is not None and end == len(scan.text) and not scan.quote_end(opening)[1]
+    return (position, end), left_open
 
 
 def _verb_candidates(scan: _Scan) -> list[_Candidate]:
@@ -501,6 +507,7 @@ def _verb_candidates(scan: _Scan) -> list[_Candidate]:
         if last > first and normalize(scan.tokens[first].text) in _FUNCTION_WORDS:
             last = first  # "قالوا، لا تخرج": no one is named
         speaker = (scan.tokens[first].start, scan.tokens[last - 1].end) if last > first else None
+        maybe_me = last == first + 1 and scan.tokens[first].text == TO_ME
         adjunct = None
         if last < opening_index:
             adjunct = (scan.tokens[last].start, scan.tokens[opening_index - 1].end)
@@ -516,6 +523,7 @@ def _verb_candidates(scan: _Scan) -> list[_Candidate]:
             open_quote=open_quote,
             explicit_after=speaker is not None,
             participle=_bare_cue(token.text) in PARTICIPLE_CUES,
+            maybe_me=maybe_me,
         )
         if speaker is None and candidate.participle:
             _subject_of_speech_verb(scan, candidate)
@@ -576,7 +584,11 @@ def _quote_before_candidate(
         if _boundary_before(scan, last):
             break
         last += 1
-    ends_sentence = last == len(scan.tokens) or scan.sentence_end(scan.tokens[last - 1].end) < scan.tokens[last].start
+    ends_sentence = (
+        last == len(scan.tokens)
+        or scan.sentence_end(scan.tokens[last - 1].end) < scan.tokens[last].start
+        or _bare_cue(scan.tokens[last].text) in PARTICIPLE_CUES  # "، كما أضاف غراهام، مشيراً"
+    )
     untrimmed = last
     first, last = _trim_speaker(scan, index + 1, last)
     if as_said and not (
@@ -748,6 +760,8 @@ def _phrase_candidates(scan: _Scan) -> list[_Candidate]:
         if normalize(scan.tokens[first].text) in _FUNCTION_WORDS:
             continue  # "وفق لا ..." names no source
         sentence_start = scan.sentence_start(token.start)
+        if sentence_start > 1 and not scan.text[sentence_start : token.start].strip(" ،," + ANY_CLOSING):
+            sentence_start = scan.sentence_start(sentence_start - 1)  # "...نواصل." حسبما أفاد X
         before = scan.text[sentence_start : token.start]
         speaker = (scan.tokens[first].start, scan.tokens[last - 1].end)
         glued_lam = (
@@ -981,6 +995,7 @@ def find_attributions(article: Article) -> list[Attribution]:
     previous_body: Paragraph | None = None
     previous_claims: list[Attribution] = []  # what the previous paragraph attributed
     open_quote: Attribution | None = None
+    quote_run: list[Attribution] = []  # the paragraphs of the quotation going on, if any
     headline: tuple[_Scan, _Candidate] | None = None
     for position, paragraph in enumerate(body):
         scan = _Scan(paragraph)
@@ -992,14 +1007,20 @@ def find_attributions(article: Article) -> list[Attribution]:
             continue  # a heading between a speaker's paragraphs; one with a cue is a sentence
         claims: list[Attribution] = []
         opens_with_quote = scan.text.lstrip()[:1] in OPENING_QUOTES and not _has_cue_word(scan)
-        was_open, goes_on = open_quote is not None, None
+        was_open, goes_on, names_quote = open_quote is not None, None, None
+        if not was_open and not candidates and previous_claims and not opens_with_quote:
+            # A closing mark ahead with no opening one: the quotation began after the speaker's
+            # paragraph and this paragraph is inside it.
+            if _next_quote_mark_closes(body[position:], strict=True):
+                open_quote, was_open = previous_claims[-1], True
         if was_open and not opens_with_quote:
             if _next_quote_mark_closes(body[position:]):
                 # Still inside the quotation up to its closing mark: cues there are quoted too.
                 close = _first_quote_mark(scan)
                 candidates = [c for c in candidates if c.cue[0] > close]
-                if not any(c.claim[0] <= close for c in candidates):  # "...» قال X" names who
-                    goes_on = open_quote
+                # "...» قال X" / "..." حسبما أفاد X: the quotation names its own speaker.
+                names_quote = next((c for c in candidates if c.claim[0] <= close), None)
+                goes_on = None if names_quote else open_quote
         elif not candidates:
             goes_on = open_quote or (previous_claims[-1] if previous_claims and opens_with_quote else None)
         open_quote = None
@@ -1016,6 +1037,9 @@ def find_attributions(article: Article) -> list[Attribution]:
             claims.append(attribution)
             if candidate.open_quote:
                 open_quote = attribution
+            if candidate is names_quote:
+                _give_quote_to(quote_run, attribution)
+        quote_run = (quote_run if goes_on else []) + [c for c in claims if c.rule.startswith("quote-")]
         result.extend(claims)
         previous_claims = claims
         previous_body = paragraph
@@ -1067,19 +1091,31 @@ def _opens_quote(text: str, position: int) -> bool:
     return (before.isspace() or before in "(:،,") and not after.isspace()
 
 
-def _next_quote_mark_closes(paragraphs: list[Paragraph]) -> bool:
+def _give_quote_to(run: list[Attribution], named: Attribution) -> None:
+    """The paragraphs of a quotation whose last paragraph names its speaker are that speaker's,
+    whoever the paragraph before them had given a claim to."""
+    for attribution in run:
+        attribution.entity = named.entity
+        attribution.gender = named.gender
+        attribution.speaker_paragraph = named.speaker_paragraph
+        attribution.speaker_start, attribution.speaker_end = named.speaker_start, named.speaker_end
+
+
+def _next_quote_mark_closes(paragraphs: list[Paragraph], strict: bool = False) -> bool:
     """Whether the next quote marks from the start of ``paragraphs`` close a quotation: only
     then is text without quote marks still inside a quotation left open before it. A speaker
     named before them, or no marks within ``MAX_QUOTE_PARAGRAPHS``, means it was never closed."""
     for paragraph in paragraphs[:MAX_QUOTE_PARAGRAPHS]:
         scan = _Scan(paragraph)
         first_mark = _first_quote_mark(scan)
-        if any(c.speaker and c.cue[0] < first_mark for c in _paragraph_candidates(scan)):
+        candidates = _paragraph_candidates(scan)
+        if any(c.speaker and not c.maybe_me and c.cue[0] < first_mark for c in candidates):
             return False
         if first_mark < len(scan.text):
-            # An odd number of marks leaves one to close the quotation from before.
+            # An odd number of marks leaves one to close the quotation from before (``strict``:
+            # only a first mark that closes tells of a quotation never opened).
             marks = sum(char in OPENING_QUOTES + ANY_CLOSING for char in scan.text)
-            return not _opens_quote(scan.text, first_mark) or marks % 2 == 1
+            return not _opens_quote(scan.text, first_mark) or (marks % 2 == 1 and not strict)
     return False
 
 
@@ -1144,6 +1180,8 @@ def _resolve(
     if candidate.adjunct:
         a_start, a_end = scan.folded.span(*candidate.adjunct)
         adjunct = scan.paragraph.ar[a_start:a_end]
+    if candidate.maybe_me and speakers.known(words_of(scan.text[slice(*candidate.speaker)])) is None:
+        candidate.speaker = None  # "فقال لي": the one who told me is the speaker before
     if candidate.speaker is not None:
         if scan.text[candidate.speaker[0] : candidate.speaker[1]] in UNNAMED_SOURCES:
             return None

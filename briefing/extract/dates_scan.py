@@ -77,8 +77,9 @@ _BARE_YEAR_BLOCKERS = frozenset("%-/")
 _DAY_WORDS_AFTER_PART_OF_DAY = frozenset({fold("الغد")})
 # A decade followed by these is an age (في الثمانينيات من عمره, "in his eighties").
 _AGE = re.compile(fold("^(?:ال)?عمر"))
-# A time written as one number: 7.55, 10:15 (one token when glued by a dot or comma).
-_TIME_NUMBER = re.compile(r"^(\d{1,2})[.,٫:](\d{2})$")
+# A time the tokenizer reads as one number, its hour and minutes joined by a dot or comma
+# (7.55); 10:15 is three tokens.
+_TIME_NUMBER = re.compile(r"^(\d{1,2})[.,٫](\d{2})$")
 _HOURS_IN_A_DAY = 24
 
 

@@ -20,170 +20,65 @@ from briefing.extract.arabic import (
     tokens,
     words_of,
 )
+from briefing.extract.attribution_lexicon import (
+    ACCORDING_TO,
+    ADJUNCT_STARTS,
+    AGE_WORDS,
+    ANNOUNCED_ABOUT,
+    ANY_CLOSING,
+    AS_FORMS,
+    BACKWARD_OPENERS,
+    CALLED_FORMS,
+    CLOSING_FOR,
+    COUNT_WORDS,
+    DAYS,
+    DESCRIPTION_HEADS,
+    DISCUSS_VERB,
+    FEMININE,
+    INDEFINITE_PLURALS,
+    INTRODUCERS,
+    KANA,
+    LEADING_INTRODUCERS,
+    MASCULINE,
+    MAX_CLAIM_CHARS,
+    MAX_HEADLINE_SPEAKER_TOKENS,
+    MAX_PHRASE_SPEAKER_TOKENS,
+    MAX_QUOTE_PARAGRAPHS,
+    MAX_SPEAKER_TOKENS,
+    MAX_SUBJECT_TOKENS,
+    MIN_GLUED_SOURCE_LETTERS,
+    NEEDS_SPEAKER,
+    NEGATIONS,
+    NESTED_OPENERS,
+    NOT_SOURCES,
+    OBJECT_PRONOUNS,
+    OPENING_QUOTES,
+    PARTICIPLE_CUES,
+    PLURAL,
+    QAD,
+    QUOTING_FROM,
+    READINESS_NOUN,
+    READINESS_VERB,
+    RELATIVES,
+    SOURCE_NOUNS,
+    SOURCE_PHRASES,
+    SOURCE_PHRASES_WITH_VERB,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+    TANWEEN_FATH,
+    TELLING_VERBS,
+    TERMINALS,
+    TIMES_OF_DAY,
+    TOWARDS_SOMEONE,
+    TO_ME,
+    UNNAMED_SOURCES,
+    VERB_CUES,
+    WHAT,
+    WHAT_FORMS,
+    WITH_IT,
+    FUNCTION_WORDS,
+)
 from briefing.structure import Article, Paragraph, ParagraphKind
-
-MASCULINE, FEMININE, PLURAL = "m", "f", "pl"
-
-
-def _forms(table: dict[str, dict[str, str]]) -> dict[str, tuple[str, str]]:
-    """Index cue forms (as folded text) by form: form -> (lemma, grammatical gender/number)."""
-    index = {}
-    for lemma, by_gender in table.items():
-        for gender, forms in by_gender.items():
-            for form in forms.split():
-                index[fold(form).text] = (lemma, gender)
-    return index
-
-
-# Reporting verbs in the forms news Arabic uses; masculine, feminine and dual/plural agreement
-# tells pronoun resolution which earlier speaker can be meant.
-VERB_CUES = _forms(
-    {
-        "قال": {MASCULINE: "قال يقول", FEMININE: "قالت تقول", PLURAL: "قالا قالوا يقولون"},
-        "صرح": {MASCULINE: "صرح يصرح", FEMININE: "صرحت تصرح", PLURAL: "صرحا صرحوا"},
-        "أكد": {MASCULINE: "أكد يؤكد", FEMININE: "أكدت تؤكد", PLURAL: "أكدا أكدوا"},
-        "أضاف": {MASCULINE: "أضاف يضيف", FEMININE: "أضافت تضيف", PLURAL: "أضافا أضافوا"},
-        "أكمل": {MASCULINE: "أكمل", FEMININE: "أكملت", PLURAL: "أكملوا"},
-        "تابع": {MASCULINE: "تابع", FEMININE: "تابعت", PLURAL: "تابعوا"},
-        "أردف": {MASCULINE: "أردف", FEMININE: "أردفت", PLURAL: "أردفوا"},
-        "استطرد": {MASCULINE: "استطرد", FEMININE: "استطردت", PLURAL: "استطردوا"},
-        "اشتكى": {MASCULINE: "اشتكى يشتكي", FEMININE: "اشتكت تشتكي", PLURAL: "اشتكوا"},
-        "غرد": {MASCULINE: "غرد يغرد", FEMININE: "غردت تغرد", PLURAL: "غردوا"},
-        "رجح": {MASCULINE: "رجح يرجح", FEMININE: "رجحت ترجح", PLURAL: "رجحوا يرجحون"},
-        "زعم": {MASCULINE: "زعم يزعم", FEMININE: "زعمت تزعم", PLURAL: "زعموا يزعمون"},
-        "ادعى": {MASCULINE: "ادعى يدعي", FEMININE: "ادعت تدعي", PLURAL: "ادعوا يدعون"},
-        "اعتبر": {MASCULINE: "اعتبر يعتبر", FEMININE: "اعتبرت", PLURAL: "اعتبروا"},
-        "رأى": {MASCULINE: "رأى يرى", FEMININE: "رأت", PLURAL: "رأوا"},
-        "ذكر": {MASCULINE: "ذكر", FEMININE: "ذكرت", PLURAL: "ذكروا"},
-        "أورد": {MASCULINE: "أورد", FEMININE: "أوردت", PLURAL: "أوردوا"},
-        "لفت": {MASCULINE: "لفت", FEMININE: "لفتت", PLURAL: "لفتوا"},
-        "أشار": {MASCULINE: "أشار يشير", FEMININE: "أشارت تشير", PLURAL: "أشاروا"},
-        "أعلن": {MASCULINE: "أعلن يعلن", FEMININE: "أعلنت تعلن", PLURAL: "أعلنوا"},
-        "نفى": {MASCULINE: "نفى ينفي", FEMININE: "نفت تنفي", PLURAL: "نفوا"},
-        "حذر": {MASCULINE: "حذر يحذر", FEMININE: "حذرت تحذر", PLURAL: "حذروا"},
-        "أوضح": {MASCULINE: "أوضح", FEMININE: "أوضحت", PLURAL: "أوضحوا"},
-        "شدد": {MASCULINE: "شدد", FEMININE: "شددت", PLURAL: "شددوا"},
-        "أفاد": {MASCULINE: "أفاد يفيد", FEMININE: "أفادت تفيد", PLURAL: "أفادوا"},
-        "أخبر": {MASCULINE: "أخبر", FEMININE: "أخبرت", PLURAL: "أخبروا"},
-        "أبدى": {MASCULINE: "أبدى يبدي", FEMININE: "أبدت تبدي", PLURAL: "أبدوا"},
-        "ناقش": {MASCULINE: "ناقش", FEMININE: "ناقشت", PLURAL: "ناقشا ناقشوا"},
-    }
-)
-# Verbs of telling take the one told as an object pronoun: "أخبرني", "فأخبرها".
-TELLING_VERBS = frozenset({"أخبر"})
-OBJECT_PRONOUNS = ("هما", "هم", "ها", "ني", "نا", "ه")
-# Verbs that open a sentence of speech without reporting a claim themselves: a participle
-# after them ("وتحدث X عن ... قائلاً:") speaks for their subject.
-SPEECH_VERBS = frozenset(fold(w).text for w in "تحدث تحدثت تحدثوا رد ردت ردوا علق علقت".split())
-# Participles that go on with what a speaker said ("مضيفاً أن", "قائلاً:"); inside another
-# verb's speaker phrase ("وتابع قائلاً:") they add nothing to it.
-PARTICIPLE_CUES = _forms(
-    {
-        "مضيفا": {MASCULINE: "مضيفا", FEMININE: "مضيفة", PLURAL: "مضيفين"},
-        "قائلا": {MASCULINE: "قائلا", FEMININE: "قائلة", PLURAL: "قائلين"},
-        "متابعا": {MASCULINE: "متابعا", FEMININE: "متابعة", PLURAL: "متابعين"},
-        "مؤكدا": {MASCULINE: "مؤكدا", FEMININE: "مؤكدة", PLURAL: "مؤكدين"},
-        "مشيرا": {MASCULINE: "مشيرا", FEMININE: "مشيرة", PLURAL: "مشيرين"},
-        "موضحا": {MASCULINE: "موضحا", FEMININE: "موضحة", PLURAL: "موضحين"},
-        "لافتا": {MASCULINE: "لافتا", FEMININE: "لافتة", PLURAL: "لافتين"},
-        "محذرا": {MASCULINE: "محذرا", FEMININE: "محذرة", PLURAL: "محذرين"},
-    }
-)
-# "يُزعم أنه" (it is alleged) is written like "يزعم", "أُعلن عن" like "أعلن عن": without a
-# speaker, no one speaks.
-NEEDS_SPEAKER = frozenset(fold(w).text for w in "يزعم".split())
-# "يُدعى"/"تُدعى" (is called) folds to "يدعي"/"تدعي" (claims): the original's final ى tells them apart.
-CALLED_FORMS = frozenset(fold(w).text for w in "يدعي تدعي".split())
-INDEFINITE_PLURALS = frozenset(fold(w).text for w in "البعض الكثيرون آخرون".split())
-AS_FORMS = frozenset(fold(w).text for w in "كما وكما".split())
-# "أعلن X عن تشكيل لجنة": what is announced follows عن.
-ANNOUNCED_ABOUT = {"أعلن": fold("عن").text}
-# "أبدى" reports a stance only with "استعداد" (readiness); "ناقش" names a topic, so its claim
-# is the quoted object rather than an أن-clause.
-READINESS_VERB, DISCUSS_VERB = "أبدى", "ناقش"
-READINESS_NOUN = fold("استعداد").text
-INTRODUCERS = frozenset(
-    fold(w).text for w in "أن أنّ إن أنه أنها أنهم بأن بأنه بأنها بأنهم إنه إنها".split()
-)
-LEADING_INTRODUCERS = INTRODUCERS | {fold("فإن").text, fold("فإنه").text}
-SOURCE_PHRASES = frozenset(
-    fold(w).text for w in "وفق وفقا ووفق ووفقا حسب بحسب لحسب وبحسب وحسب".split()
-)
-ACCORDING_TO = frozenset(fold(w).text for w in "وفق وفقا ووفق ووفقا".split())  # "وفقاً لـ"
-# "حسبما أفاد السيد ألبنس": the phrase has its verb glued to it, the speaker follows the verb.
-SOURCE_PHRASES_WITH_VERB = frozenset(fold(w).text for w in "حسبما وحسبما بحسبما".split())
-QUOTING_FROM = (fold("نقلا").text, fold("عن").text)
-# Where a speaker phrase stops: prepositions and time words start an adjunct ("في تقرير له",
-# "يوم 20 فبراير", "لوسائل الإعلام"), not the name.
-ADJUNCT_STARTS = frozenset(
-    fold(w).text
-    for w in """في خلال يوم أمس اليوم عبر أثناء أمام إلى الى من على عن بعد قبل فيما لاحقا أيضا
-    مؤخرا سابقا وقتها حينها بالقول قائلا قائلة قائلين مضيفا مضيفة لوسائل للصحفيين
-    للصحافيين لوكالة لقناة لصحيفة لموقع للصحافة لتلفزيون لإذاعة
-    إليه إليها إليهم له لها لهم لنا لك لكم عنه عنها عنهم منه منها عليه عليها به بها""".split()
-) | frozenset(PARTICIPLE_CUES)
-TO_ME = fold("لي").text
-TOWARDS_SOMEONE = frozenset(fold(w).text for w in "إليه إليها إليهم".split())
-# "وأفادت تقارير بأن": hearsay with no one behind it is no speaker.
-UNNAMED_SOURCES = frozenset(fold(w).text for w in "تقارير أنباء".split())
-# "صباح"/"مساء" open a time adjunct only before a day ("صباح الأحد"); "صباح العكيلي" is a name.
-TIMES_OF_DAY = frozenset(fold(w).text for w in "صباح مساء ظهر فجر ليل".split())
-DAYS = frozenset(
-    fold(w).text
-    for w in "اليوم أمس الغد الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت".split()
-)
-RELATIVES = frozenset(fold(w).text for w in "الذي التي الذين اللذين اللتين اللذان اللتان".split())
-# Clause openers that let a reporting verb inside another claim start a claim of its own
-# ("..., وخصوصاً بعدما قال عضو لجنة ... إن").
-NESTED_OPENERS = frozenset(
-    fold(w).text
-    for w in "بعدما بعد فيما بينما حين حيث كما وكما وقد فقد ثم وخصوصا خصوصا كذلك".split()
-)
-BACKWARD_OPENERS = frozenset(fold(w).text for w in "هذا وهذا ذلك وذلك".split())
-KANA = frozenset(fold(w).text for w in "كان كانت وكان وكانت فكان فكانت".split())
-QAD = fold("قد").text
-WHAT = fold("ما").text
-WHAT_FORMS = frozenset(fold(w).text for w in "ما لما بما".split())
-# "حسب الطلب" (on demand), "بحسب القانون" (by law): what follows these phrases is no source.
-NOT_SOURCES = frozenset(
-    fold(w).text for w in "الطلب الحاجة الظروف الأصول القانون الأحوال العادة لذلك ذلك لهذا".split()
-)
-WITH_IT = fold("به").text
-# Nouns that name what a speaker issued; kept as keys so "التقرير" later finds the centre
-# that spoke "في تقرير له".
-SOURCE_NOUNS = frozenset(light_stem(w) for w in "تقرير بيان تصريح مقابلة حديث كلمة دراسة".split())
-SPEECH_NOUNS = frozenset(light_stem(w) for w in "تصريحات تصريح قول كلام تعبير تقدير رواية".split())
-OPENING_QUOTES = '“«"”'
-CLOSING_FOR = {"«": "»"}
-ANY_CLOSING = '”“"»'
-TERMINALS = ".?!؟"
-# Words that cannot be part of a subject before a verb ("في المقابل قال" has none).
-_FUNCTION_WORDS = frozenset(
-    normalize(w)
-    for w in """في من على إلى عن مع أن إن كان كانت قد لقد هذا هذه ذلك تلك ما لا لم لن ليس ثم أو بل
-    لكن حيث كما بعد قبل بين عند حتى إذا لو كل هو هي هم سبق المقابل السياق وبناء عليه كذلك
-    وسط بينما عندما حينما بعدما فيما""".split()
-)
-NEGATIONS = frozenset(fold(w).text for w in "لم لا لن ولم ولا ولن".split())  # "لم يعلن" reports nothing
-TANWEEN_FATH = "\u064b"  # "مازحاً", "مبتسماً": a circumstantial word after the name
-# Descriptions that refer back to someone already named: "the 24-year-old", "the player".
-AGE_WORDS = frozenset(normalize(w) for w in "البالغ البالغة البالغان البالغين".split())
-DESCRIPTION_HEADS = frozenset(
-    normalize(w)
-    for w in """الشاب الشابة الفتى الفتاة الرجل المرأة اللاعب اللاعبة النجم النجمة بطل بطلة
-    البطل البطلة الفائز الفائزة مغني مغنية المغني المغنية الممثل الممثلة""".split()
-)
-# "بطل العالم ثلاث مرات" describes; "اللاعب محمد صلاح" names (its words are neither ال- nor counts).
-COUNT_WORDS = frozenset(
-    normalize(w) for w in "مرة مرتين مرات ثلاث أربع خمس ست سبع ثماني تسع عشر".split()
-)
-MAX_QUOTE_PARAGRAPHS = 8  # a quotation left open runs at most this far without quote marks
-MAX_SPEAKER_TOKENS = 20
-MAX_PHRASE_SPEAKER_TOKENS = 8
-MAX_SUBJECT_TOKENS = 5
-MAX_HEADLINE_SPEAKER_TOKENS = 6
-MAX_CLAIM_CHARS = 1200  # over three times the longest NTREX sentence (362 characters)
-MIN_GLUED_SOURCE_LETTERS = 3  # "لمصادر" is ل + a source; "لا" is not
 
 
 @dataclass
@@ -504,7 +399,7 @@ def _verb_candidates(scan: _Scan) -> list[_Candidate]:
         else:
             claim, open_quote = _claim_from(scan, kind, position)
         first, last = _trim_speaker(scan, index + 1, opening_index)
-        if last > first and normalize(scan.tokens[first].text) in _FUNCTION_WORDS:
+        if last > first and normalize(scan.tokens[first].text) in FUNCTION_WORDS:
             last = first  # "قالوا، لا تخرج": no one is named
         speaker = (scan.tokens[first].start, scan.tokens[last - 1].end) if last > first else None
         maybe_me = last == first + 1 and scan.tokens[first].text == TO_ME
@@ -710,9 +605,9 @@ def _subject_before(scan: _Scan, candidate: _Candidate, index: int) -> None:
         if word in SOURCE_PHRASES or word in WHAT_FORMS:
             return  # "وفقاً لما أفادت": the source follows the verb
         bare = normalize(word)
-        if bare[:1] in "وف" and bare[1:] in _FUNCTION_WORDS:
+        if bare[:1] in "وف" and bare[1:] in FUNCTION_WORDS:
             bare = bare[1:]
-        if bare in _FUNCTION_WORDS or _without_pronoun(bare) in _FUNCTION_WORDS:
+        if bare in FUNCTION_WORDS or _without_pronoun(bare) in FUNCTION_WORDS:
             return
     candidate.speaker = (scan.tokens[clause_start].start, scan.tokens[index - 1].end)
     candidate.rule = "subject-before"
@@ -757,7 +652,7 @@ def _phrase_candidates(scan: _Scan) -> list[_Candidate]:
         first, last = _trim_speaker(scan, after, last)
         if last <= first or scan.tokens[first].text in NOT_SOURCES:
             continue
-        if normalize(scan.tokens[first].text) in _FUNCTION_WORDS:
+        if normalize(scan.tokens[first].text) in FUNCTION_WORDS:
             continue  # "وفق لا ..." names no source
         sentence_start = scan.sentence_start(token.start)
         if sentence_start > 1 and not scan.text[sentence_start : token.start].strip(" ،," + ANY_CLOSING):

@@ -3,7 +3,9 @@
 Proxy gold: an English sentence that reports speech ("said", "told", "according to", ...) should
 have an attribution on its Arabic side. Prints sentence-level precision/recall of attribution
 detection against that proxy, the time of the whole viewpoints stage on all 95 articles as one
-briefing, and (with -v) a sample of found speakers with the English for inspection.
+briefing, and (with -v) a sample of found speakers with the English for inspection. The proxy
+counts a quotation continued without a verb (in both languages) as a false attribution and does
+not check who speaks; bench/speakers_ntrex.py scores speakers against hand annotation.
 Run: python bench/viewpoints_ntrex.py [-v]
 """
 

@@ -277,3 +277,20 @@ def test_a_release_inside_one_folder_installs_too(opus_mt_zip, packages_dir, tmp
     code, _, err = run_cli(monkeypatch, capsys, "models", "install", str(nested), "--name", "nested")
     assert code == 0, err
     assert [m.path.name for m in installed_models()] == ["opus-mt-nested"]
+
+
+@pytest.mark.parametrize("path, installs", [("ar-en", True), ("ara-eng", True), ("en-ar", False)])
+def test_an_older_readme_names_its_pair_only_in_the_download_link(
+        opus_mt_zip, packages_dir, tmp_path, monkeypatch, capsys, path, installs):
+    models = "Tatoeba-MT-models" if "-eng" in path else "OPUS-MT-models"
+    text = (f"# opus-2019-12-18.zip\n\n* dataset: opus\n* model: transformer-align\n"
+            f"* download: [opus-2019-12-18.zip](https://example.org/{models}/{path}/opus-2019-12-18.zip)\n")
+    release = rezip(opus_mt_zip, tmp_path / "opus-2019-12-18.zip", replace={"README.md": text.encode()})
+    code, _, err = run_cli(monkeypatch, capsys, "models", "install", str(release))
+    if installs:
+        assert code == 0, err
+        [model] = installed_models()
+        assert (model.name, model.package_version) == ("opus-2019-12-18", "2019-12-18")
+    else:
+        assert code == 2 and "translates en->ar, briefing needs ar->en" in err
+        assert nothing_installed(packages_dir)

@@ -7,7 +7,6 @@ leading-space rule); batching, clause splitting and flags are ``CTranslate2Engin
 
 from __future__ import annotations
 
-from briefing.structure import ModelInfo
 from briefing.translate.ctranslate2_engine import CTranslate2Engine, DecodingOptions
 from briefing.translate.packages import InstalledPackage, find_package
 
@@ -22,12 +21,8 @@ class ArgosEngine(CTranslate2Engine):
         self.target_prefix = self.package.target_prefix
 
     @property
-    def model(self) -> ModelInfo:
-        return ModelInfo(
-            name=f"Argos Translate {self.package.name}",
-            version=self.package.package_version,
-            path=str(self.package.path),
-        )
+    def model_name(self) -> str:
+        return f"Argos Translate {self.package.name}"
 
     def english(self, tokens: list[str]) -> str:
         return _detokenize(self.tokenizer.decode(tokens), self.target_prefix)

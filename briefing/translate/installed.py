@@ -9,7 +9,6 @@ the newest OPUS-MT model.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from briefing.atomic import write_bytes
@@ -25,6 +24,7 @@ from briefing.translate.packages import (
     PackageError,
     package_folders,
     packages_dir,
+    read_metadata,
     version_key,
 )
 
@@ -46,10 +46,8 @@ def installed_models() -> list[InstalledModel]:
 
 
 def _read(folder: Path) -> InstalledModel:
-    try:
-        kind = json.loads((folder / "metadata.json").read_text(encoding="utf-8")).get("format", ARGOS_FORMAT)
-    except (OSError, ValueError, AttributeError):
-        raise PackageError(f"{folder}: unreadable metadata.json") from None
+    _, metadata = read_metadata(folder)
+    kind = metadata.get("format", ARGOS_FORMAT)
     return OpusMTPackage.read(folder) if kind == OPUS_MT_FORMAT else InstalledPackage.read(folder)
 
 

@@ -7,7 +7,6 @@ clause splitting and flags are ``CTranslate2Engine``'s, so both engines behave a
 
 from __future__ import annotations
 
-from briefing.structure import ModelInfo
 from briefing.translate.ctranslate2_engine import CTranslate2Engine, DecodingOptions
 from briefing.translate.opus_mt_package import OpusMTPackage
 
@@ -22,12 +21,8 @@ class OpusMTEngine(CTranslate2Engine):
         self.source_prefix = (package.source_prefix,) if package.source_prefix else ()
 
     @property
-    def model(self) -> ModelInfo:
-        return ModelInfo(
-            name=f"OPUS-MT {self.package.name}",
-            version=self.package.package_version,
-            path=str(self.package.path),
-        )
+    def model_name(self) -> str:
+        return f"OPUS-MT {self.package.name}"
 
     def english(self, tokens: list[str]) -> str:
         return self.tokenizer.decode(tokens)

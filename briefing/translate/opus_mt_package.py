@@ -10,11 +10,11 @@ target-language token), the converted ``model/``, the release's ``source.spm`` a
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.translate.archive import PackageError
+from briefing.translate.packages import read_metadata
 
 OPUS_MT_FORMAT = "opus-mt"
 METADATA_FILE = "metadata.json"
@@ -64,13 +64,9 @@ class OpusMTPackage:
 
     @classmethod
     def read(cls, folder: Path) -> OpusMTPackage:
-        metadata_path = folder / METADATA_FILE
-        try:
-            metadata = json.loads(metadata_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as error:
-            raise PackageError(f"{metadata_path}: unreadable model metadata ({error})") from None
-        if not isinstance(metadata, dict) or metadata.get("format") != OPUS_MT_FORMAT:
-            raise PackageError(f"{metadata_path}: not the metadata of an installed OPUS-MT model")
+        _, metadata = read_metadata(folder)
+        if metadata.get("format") != OPUS_MT_FORMAT:
+            raise PackageError(f"{folder / METADATA_FILE}: not the metadata of an installed OPUS-MT model")
         return cls(
             path=folder,
             name=str(metadata.get("name", "")),

@@ -96,14 +96,7 @@ class InstalledPackage:
 
     @classmethod
     def read(cls, folder: Path) -> InstalledPackage:
-        metadata_path = folder / "metadata.json"
-        try:
-            raw = metadata_path.read_bytes()
-            metadata = json.loads(raw.decode("utf-8"))
-        except (OSError, ValueError) as error:
-            raise PackageError(f"{metadata_path}: unreadable package metadata ({error})") from None
-        if not isinstance(metadata, dict):
-            raise PackageError(f"{metadata_path}: package metadata is not a JSON object")
+        raw, metadata = read_metadata(folder)
         return cls(
             path=folder,
             from_code=str(metadata.get("from_code", "")),
@@ -114,6 +107,19 @@ class InstalledPackage:
             metadata_digest=hashlib.sha256(raw).hexdigest(),
             format=str(metadata.get("format", ARGOS_FORMAT)),
         )
+
+
+def read_metadata(folder: Path) -> tuple[bytes, dict]:
+    """The bytes of an installed model's ``metadata.json`` and the JSON object they hold."""
+    metadata_path = folder / "metadata.json"
+    try:
+        raw = metadata_path.read_bytes()
+        metadata = json.loads(raw.decode("utf-8"))
+    except (OSError, ValueError) as error:
+        raise PackageError(f"{metadata_path}: unreadable package metadata ({error})") from None
+    if not isinstance(metadata, dict):
+        raise PackageError(f"{metadata_path}: package metadata is not a JSON object")
+    return raw, metadata
 
 
 def package_folders() -> list[Path]:

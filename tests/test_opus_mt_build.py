@@ -6,28 +6,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import sys
 
 import pytest
 from built_checks import assert_pdf_text_has_the_english, assert_sentences_are_the_models, english_lines
 from conftest import ROOT, SEEDS, block_network
+from test_build import run_cli, squeeze
 
-from briefing.cli import main
 from briefing.testing.opus_mt_fixture import expected_translation
 
 MODEL_KEY = "opus-mt-opus-2020-01-01"
 MODEL_LINE = "Machine translation: OPUS-MT opus-2020-01-01, version 2020-01-01"
-
-
-def run_cli(monkeypatch: pytest.MonkeyPatch, *args: str) -> int:
-    monkeypatch.setattr(sys, "argv", ["briefing", *args])
-    with pytest.raises(SystemExit) as exited:
-        main()
-    return exited.value.code
-
-
-def squeeze(text: str) -> str:
-    return " ".join(text.split())
 
 
 @pytest.fixture(scope="module")

@@ -9,6 +9,7 @@ attribution keeps the rule that found it, so a reader can see why a claim was gi
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from briefing.extract.arabic import (
@@ -23,6 +24,8 @@ from briefing.extract.arabic import (
 from briefing.extract.attribution_lexicon import (
     ACCORDING_TO,
     ADJUNCT_STARTS,
+    ADMITTED_PREFIX,
+    ADMITTING_VERBS,
     AGE_WORDS,
     ANNOUNCED_ABOUT,
     ANY_CLOSING,
@@ -33,8 +36,13 @@ from briefing.extract.attribution_lexicon import (
     COUNT_WORDS,
     DAYS,
     DESCRIPTION_HEADS,
+    DEMONSTRATIVES,
+    DESCRIBED_AS,
+    DESCRIBING_VERBS,
     DISCUSS_VERB,
     FEMININE,
+    FEMININE_ENDINGS,
+    FROM,
     INDEFINITE_PLURALS,
     INTRODUCERS,
     KANA,
@@ -45,13 +53,18 @@ from briefing.extract.attribution_lexicon import (
     MAX_PHRASE_SPEAKER_TOKENS,
     MAX_QUOTE_PARAGRAPHS,
     MAX_SPEAKER_TOKENS,
+    MAX_SUBJECT_PARAGRAPHS_BACK,
     MAX_SUBJECT_TOKENS,
+    MAX_WORDS_BEFORE_SUBJECT,
     MIN_GLUED_SOURCE_LETTERS,
     NEEDS_SPEAKER,
     NEGATIONS,
     NESTED_OPENERS,
     NOT_SOURCES,
+    NOUN_OBJECT_VERBS,
     OBJECT_PRONOUNS,
+    PASSIVE_ABOUT,
+    PRONOUN_PREPOSITIONS,
     OPENING_QUOTES,
     PARTICIPLE_CUES,
     PLURAL,
@@ -63,11 +76,13 @@ from briefing.extract.attribution_lexicon import (
     SOURCE_NOUNS,
     SOURCE_PHRASES,
     SOURCE_PHRASES_WITH_VERB,
+    SOUND_PLURAL_SUFFIX,
     SPEECH_NOUNS,
     SPEECH_VERBS,
     TANWEEN_FATH,
     TELLING_VERBS,
     TERMINALS,
+    TIME_NOUNS,
     TIMES_OF_DAY,
     TOWARDS_SOMEONE,
     TO_ME,
@@ -117,6 +132,27 @@ class Attribution:
     gender: str
     entity: SpeakerEntity | None = None
     adjunct: str = ""
+
+
+@dataclass(frozen=True)
+class NamedPerson:
+    """A person the actors list names at a place (offsets into the original paragraph text)."""
+
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class _Subject:
+    """A person named as the subject of a clause ("وكان فيوريك نفسه ..."), with the gender its
+    verb shows: a later "وقال" with no speaker may mean them."""
+
+    position: tuple[int, int]  # (paragraph, start)
+    end: int
+    text: str
+    gender: str
 
 
 @dataclass
@@ -280,21 +316,29 @@ def _is_called(scan: _Scan, index: int) -> bool:
 
 def _trim_speaker(scan: _Scan, first: int, last: int) -> tuple[int, int]:
     """Cut a speaker phrase (tokens ``first:last``) at its first adjunct; the kept token range."""
-    for index in range(first, last):
+    for index in range(first + 2 if _is_count_of(scan, first) else first, last):
         word = scan.tokens[index].text
         if word in ADJUNCT_STARTS or word in RELATIVES or word.isdigit():
             return first, index
         if index > first and word.startswith("لل"):
             return first, index  # ل + ال: "للصحفيين", "للحشد" name who was told, not who told
-        if index > first and TANWEEN_FATH in scan.original(index):
-            return first, index  # "قال بيرنرز لي مازحاً": how he said it, not who
-        if (
-            word in TIMES_OF_DAY
-            and index + 1 < len(scan.tokens)
-            and scan.tokens[index + 1].text in DAYS
+        if TANWEEN_FATH in scan.original(index):
+            return first, index  # "قال بيرنرز لي مازحاً", "قالها ردًا": how he said it, not who
+        following = scan.tokens[index + 1].text if index + 1 < len(scan.tokens) else ""
+        if (word in TIMES_OF_DAY and following in DAYS) or (
+            word in DEMONSTRATIVES and following in TIME_NOUNS  # "هذا الشهر"
         ):
             return first, index
     return first, last
+
+
+def _is_count_of(scan: _Scan, index: int) -> bool:
+    """"قال 58٪ من الناخبين": a number and من open a speaker that is part of a group."""
+    return (
+        index + 1 < len(scan.tokens)
+        and scan.tokens[index].text.isdigit()
+        and scan.tokens[index + 1].text == FROM
+    )
 
 
 def _opening_after(scan: _Scan, cue_index: int, lemma: str) -> tuple[int, str, int] | None:
@@ -304,12 +348,19 @@ def _opening_after(scan: _Scan, cue_index: int, lemma: str) -> tuple[int, str, i
     after أبدى).
     """
     about = ANNOUNCED_ABOUT.get(lemma)
+    name_end = -1  # the closing mark of a quoted name right after the cue
     for index in range(
         cue_index + 1, min(cue_index + 1 + MAX_SPEAKER_TOKENS, len(scan.tokens) + 1)
     ):
         gap_start = scan.tokens[index - 1].end
         gap = scan.gap(index - 1, index)
         for offset, char in enumerate(gap):
+            if gap_start + offset <= name_end:
+                continue
+            if char in OPENING_QUOTES and index == cue_index + 1:
+                name_end = _quoted_name_end(scan, gap_start + offset)
+                if name_end > 0:
+                    break
             if char in OPENING_QUOTES:
                 return index, "quote", gap_start + offset
             if char == ":":
@@ -325,9 +376,43 @@ def _opening_after(scan: _Scan, cue_index: int, lemma: str) -> tuple[int, str, i
         if lemma == READINESS_VERB:
             if word.startswith(READINESS_NOUN):
                 return index, "noun", scan.tokens[index].start
-        elif word in INTRODUCERS or word == about:
+        elif word in INTRODUCERS or (word == about and not _introducer_at(scan, index + 1)):
             return index, "that", scan.tokens[index].end
+        elif lemma in ADMITTING_VERBS and word.startswith(ADMITTED_PREFIX):
+            return index, "that", scan.tokens[index].start  # "اعترف الوزير بالخطأ"
     return None
+
+
+def _describes_object(scan: _Scan, cue_index: int, lemma: str, opening_index: int) -> bool:
+    """"وصف نوجرو الضرر بأنه": the word before بأنه is what is described, not who describes
+    (unless the verb carries it as a pronoun: "وصفه الوزير بأنه")."""
+    return (
+        lemma in DESCRIBING_VERBS
+        and _bare_cue(scan.tokens[cue_index].text) in VERB_CUES
+        and scan.tokens[opening_index].text.startswith(DESCRIBED_AS)
+        and opening_index - cue_index > 2
+    )
+
+
+def _introducer_at(scan: _Scan, index: int) -> bool:
+    """Whether token ``index`` is أن/إن: "حذر من أن" opens its claim there, not at من."""
+    return index < len(scan.tokens) and scan.tokens[index].text in INTRODUCERS
+
+
+def _quoted_name_end(scan: _Scan, opening: int) -> int:
+    """Where a quoted name closes in 'يصرّح "مهرجان المواطن العالمي" أنه': a short quotation
+    right after the verb and followed by أن is who speaks, not what is said. -1 if it is not one."""
+    end, closed = scan.quote_end(opening)
+    inside = [t for t in scan.tokens if opening < t.start < end]
+    after = next((t for t in scan.tokens if t.start > end), None)
+    is_name = (
+        closed
+        and 1 <= len(inside) <= MAX_PHRASE_SPEAKER_TOKENS
+        and after is not None
+        and after.text in INTRODUCERS
+        and not scan.text[end + 1 : after.start].strip()
+    )
+    return end if is_name else -1
 
 
 def _quote_before(scan: _Scan, cue_index: int) -> tuple[int, int] | None:
@@ -371,8 +456,8 @@ def _verb_candidates(scan: _Scan) -> list[_Candidate]:
         lemma, gender = form
         if _is_called(scan, index) or (index > 0 and scan.tokens[index - 1].text in NEGATIONS):
             continue
-        # The cue is reported without a leading و/ف ("وأضاف" -> "أضاف").
-        cue_start = token.start if token.text in VERB_CUES or token.text in PARTICIPLE_CUES else token.start + 1
+        # The cue is reported without a leading و/ف ("وأضاف" -> "أضاف", "اعتبرته" stays).
+        cue_start = token.start + len(token.text) - len(_bare_cue(token.text))
         if backward:
             candidate = _backward_candidate(scan, index, gender)
             if candidate:
@@ -383,6 +468,8 @@ def _verb_candidates(scan: _Scan) -> list[_Candidate]:
         opening = _opening_after(scan, index, lemma)
         if opening is None and lemma not in (DISCUSS_VERB, READINESS_VERB):
             candidate = _quote_before_candidate(scan, index, (cue_start, token.end), gender)
+            if candidate is None and lemma in NOUN_OBJECT_VERBS:
+                candidate = _noun_object_candidate(scan, index, (cue_start, token.end), gender)
             if candidate is not None:
                 candidate.participle = _bare_cue(token.text) in PARTICIPLE_CUES
                 found.append(candidate)
@@ -399,6 +486,8 @@ def _verb_candidates(scan: _Scan) -> list[_Candidate]:
         else:
             claim, open_quote = _claim_from(scan, kind, position)
         first, last = _trim_speaker(scan, index + 1, opening_index)
+        if last == opening_index and _describes_object(scan, index, lemma, opening_index):
+            last -= 1
         if last > first and normalize(scan.tokens[first].text) in FUNCTION_WORDS:
             last = first  # "قالوا، لا تخرج": no one is named
         speaker = (scan.tokens[first].start, scan.tokens[last - 1].end) if last > first else None
@@ -425,7 +514,9 @@ def _verb_candidates(scan: _Scan) -> list[_Candidate]:
         elif speaker is None:
             _speaker_before(scan, candidate, found)
         passive_form = _bare_cue(token.text) in NEEDS_SPEAKER or (
-            kind == "that" and scan.tokens[opening_index].text == ANNOUNCED_ABOUT.get(lemma)
+            lemma in PASSIVE_ABOUT
+            and kind == "that"
+            and scan.tokens[opening_index].text == ANNOUNCED_ABOUT[lemma]
         )
         if candidate.speaker is None and passive_form:
             continue  # "ويُزعم أنه", "أُعلن عن": nobody is said to speak
@@ -483,6 +574,7 @@ def _quote_before_candidate(
         last == len(scan.tokens)
         or scan.sentence_end(scan.tokens[last - 1].end) < scan.tokens[last].start
         or _bare_cue(scan.tokens[last].text) in PARTICIPLE_CUES  # "، كما أضاف غراهام، مشيراً"
+        or ")" in scan.gap(last - 1, last)
     )
     untrimmed = last
     first, last = _trim_speaker(scan, index + 1, last)
@@ -499,6 +591,33 @@ def _quote_before_candidate(
         speaker=speaker,
         claim=claim,
         explicit_after=speaker is not None,
+    )
+
+
+def _noun_object_candidate(
+    scan: _Scan, index: int, cue: tuple[int, int], gender: str
+) -> _Candidate | None:
+    """"أعلنت الوكالة هذا الشهر تقديم استثمار", "أكد الأعضاء بالفعل رغبتهم": what is announced,
+    confirmed or denied is a noun. With no أن or quote, only an adjunct after the speaker tells
+    where the name ends; the claim is the rest of the sentence from there."""
+    end = scan.sentence_end(scan.tokens[index].end)
+    last = _phrase_end(scan, index + 1)
+    first, cut = _trim_speaker(scan, index + 1, last)
+    if (
+        cut <= first
+        or cut >= last - 1  # no adjunct, or nothing said after it
+        or scan.tokens[cut].text in PRONOUN_PREPOSITIONS  # "نفى التهم الموجهة إليه": an object
+        or any(normalize(w) in FUNCTION_WORDS for w in scan.words(first, cut))  # "أكد ذلك"
+    ):
+        return None
+    return _Candidate(
+        cue_index=index,
+        cue=cue,
+        rule="verb-noun-object",
+        gender=gender,
+        speaker=(scan.tokens[first].start, scan.tokens[cut - 1].end),
+        claim=(scan.tokens[cut].start, end),
+        explicit_after=True,
     )
 
 
@@ -546,14 +665,29 @@ def _backward_candidate(scan: _Scan, index: int, gender: str) -> _Candidate | No
     )
 
 
+def _phrase_end(scan: _Scan, start: int, stop: frozenset[str] = frozenset()) -> int:
+    """The token index where a name from token ``start`` ends at the latest: the next boundary,
+    a word of ``stop``, or ``MAX_PHRASE_SPEAKER_TOKENS`` on."""
+    last = start + 1
+    while (
+        last < len(scan.tokens)
+        and last - start < MAX_PHRASE_SPEAKER_TOKENS
+        and not _boundary_before(scan, last)
+        and scan.tokens[last].text not in stop
+    ):
+        last += 1
+    return min(last, len(scan.tokens))
+
+
 def _boundary_before(scan: _Scan, index: int) -> bool:
-    """Whether a comma, colon, quote or full stop comes right before token ``index``."""
+    """Whether a comma, colon, quote, closing parenthesis or full stop comes right before token
+    ``index`` ("(... كما ذكرت صحيفة الواشنطن بوست)والآثار": the aside ends there)."""
     if index == 0:
         return True
     gap_start = scan.tokens[index - 1].end
     gap = scan.gap(index - 1, index)
     return any(
-        ch in "،,:؛" + OPENING_QUOTES + ANY_CLOSING
+        ch in "،,:؛)" + OPENING_QUOTES + ANY_CLOSING
         or (ch in TERMINALS and scan.is_terminal(gap_start + offset))
         for offset, ch in enumerate(gap)
     )
@@ -695,6 +829,17 @@ def _phrase_candidates(scan: _Scan) -> list[_Candidate]:
     return found
 
 
+def _source_of_hearsay(scan: _Scan, end: int) -> tuple[int, int] | None:
+    """"وفقاً لتقارير من وسائل إعلام محلية": reports are no speaker, but a source named after
+    من is. The span of that source, or None ("وأفادت تقارير بأن")."""
+    after = next((i for i, t in enumerate(scan.tokens) if t.start >= end), len(scan.tokens))
+    if after + 1 >= len(scan.tokens) or scan.tokens[after].text != FROM:
+        return None
+    last = _phrase_end(scan, after + 1, INTRODUCERS)
+    first, last = _trim_speaker(scan, after + 1, last)
+    return (scan.tokens[first].start, scan.tokens[last - 1].end) if last > first else None
+
+
 def _is_speech_noun(word: str) -> bool:
     """Whether ``word`` is a speech noun with a possessive ("تصريحاته", "قوله")."""
     for suffix in ("هما", "هم", "ها", "ه"):
@@ -704,9 +849,12 @@ def _is_speech_noun(word: str) -> bool:
 
 
 def _subject_gender(scan: _Scan, candidate: _Candidate) -> str:
-    """"اشتكى البعض": the verb agrees in the singular, but "some" are never a later "he"."""
+    """"اشتكى البعض", "وقال المحامون": a verb before its subject agrees in the singular, but
+    "some" and a sound plural are never a later "he" ("وأضافوا" is theirs)."""
     text = scan.text[candidate.speaker[0] : candidate.speaker[1]] if candidate.speaker else ""
-    return PLURAL if text in INDEFINITE_PLURALS else candidate.gender
+    head = text.split()[0] if text else ""
+    sound_plural = head.startswith("ال") and head.endswith(SOUND_PLURAL_SUFFIX)
+    return PLURAL if text in INDEFINITE_PLURALS or sound_plural else candidate.gender
 
 
 def _noun_gender(word: str) -> str:
@@ -776,7 +924,9 @@ def _settle_nesting(scan: _Scan, candidates: list[_Candidate]) -> list[_Candidat
             opener in NESTED_OPENERS
             or "،" in scan.gap(candidate.cue_index - 1, candidate.cue_index)
         ):
-            outer.claim = (outer.claim[0], _clause_start(scan, outer.claim[0], candidate.cue_index))
+            cut = _clause_start(scan, outer.claim[0], candidate.cue_index)
+            if not _leads_to_nothing(scan, outer, cut):
+                outer.claim = (outer.claim[0], cut)
             kept.append(candidate)
     result = []
     for candidate in kept:
@@ -789,6 +939,12 @@ def _settle_nesting(scan: _Scan, candidates: list[_Candidate]) -> list[_Candidat
             continue
         result.append(candidate)
     return result
+
+
+def _leads_to_nothing(scan: _Scan, outer: _Candidate, cut: int) -> bool:
+    """"ووفقاً للتقرير، فقد أكد الفحص أن ...": a source phrase whose claim would end before a
+    word of it reports the whole sentence, the nested claim included."""
+    return outer.rule.startswith("phrase-leading") and not tokens(scan.text[outer.claim[0] : cut])
 
 
 def _clause_start(scan: _Scan, floor: int, cue_index: int) -> int:
@@ -808,8 +964,10 @@ def _paragraph_candidates(scan: _Scan) -> list[_Candidate]:
 class _Speakers:
     """The speakers of one article in order of appearance, for resolving later references."""
 
-    def __init__(self) -> None:
+    def __init__(self, subjects: list[_Subject] | None = None) -> None:
         self.recent: list[SpeakerEntity] = []  # most recent last; an entity recurs per mention
+        self.subjects = subjects or []
+        self.said_until = (0, 0)  # (paragraph, offset) where the latest claim ends
 
     def explicit(
         self, text: str, gender: str, adjunct: str, where: tuple[int, int, int], antecedent: bool
@@ -828,11 +986,33 @@ class _Speakers:
         self.recent.append(entity)
         return entity
 
-    def implied(self, gender: str) -> SpeakerEntity | None:
-        entity = self._latest(gender)
+    def implied(self, gender: str, at: tuple[int, int]) -> SpeakerEntity | None:
+        """Who an unnamed "he"/"she" at ``at`` is: the person last named as a subject since the
+        latest claim, shortly before ``at``, or else the latest speaker of that gender."""
+        entity = self._subject_since(gender, at) or self._latest(gender)
         if entity is not None:
             self.recent.append(entity)
         return entity
+
+    def heard(self, attribution: Attribution) -> None:
+        """Note a claim: a person named before its end is no longer who a pronoun means."""
+        self.said_until = max(self.said_until, (attribution.paragraph, attribution.claim_end))
+
+    def _subject_since(self, gender: str, at: tuple[int, int]) -> SpeakerEntity | None:
+        subject = next((s for s in reversed(self.subjects) if s.position < at), None)
+        if (
+            subject is None
+            or subject.position < self.said_until
+            or at[0] - subject.position[0] > MAX_SUBJECT_PARAGRAPHS_BACK
+        ):
+            return None
+        known = self._same_as(words_of(subject.text))
+        if known is not None:
+            return known if known.gender == gender else None
+        if subject.gender != gender:
+            return None
+        where = (subject.position[0], subject.position[1], subject.end)
+        return self.explicit(subject.text, gender, "", where, antecedent=True)
 
     def _latest(self, gender: str) -> SpeakerEntity | None:
         return next((e for e in reversed(self.recent) if e.gender == gender and e.antecedent), None)
@@ -876,15 +1056,18 @@ def _is_coordination(words: tuple[str, ...]) -> bool:
     return len(words) > 1 and words[-1].startswith("و") and len(words[-1]) > 3
 
 
-def find_attributions(article: Article) -> list[Attribution]:
+def find_attributions(article: Article, people: Sequence[NamedPerson] = ()) -> list[Attribution]:
     """Every attributed claim of ``article`` in reading order, speakers resolved within it.
+
+    ``people`` are the persons the actors list names in the article: one named as a clause's
+    subject is who a later unnamed "وقال" means, when no one has spoken since.
 
     Repeated paragraphs and subheadings without a cue are skipped (a continuation verb after a
     subheading still finds its speaker); a headline's "Speaker:" counts once the body has that speaker.
     A paragraph that is a quotation with no cue of its own goes on from the paragraph before
     when that one ends in an open quotation or gives a claim to someone.
     """
-    speakers = _Speakers()
+    speakers = _Speakers(_subjects(article, people))
     result: list[Attribution] = []
     body = [p for p in article.paragraphs if p.kind != ParagraphKind.REPEATED]
     previous_body: Paragraph | None = None
@@ -898,7 +1081,7 @@ def find_attributions(article: Article) -> list[Attribution]:
             candidate = _headline_candidate(scan)
             headline = (scan, candidate) if candidate else None
         candidates = _paragraph_candidates(scan)
-        if paragraph.kind == ParagraphKind.SUBHEADING and not candidates:
+        if paragraph.kind == ParagraphKind.SUBHEADING and not candidates and not _closes_quote(scan):
             continue  # a heading between a speaker's paragraphs; one with a cue is a sentence
         claims: list[Attribution] = []
         opens_with_quote = scan.text.lstrip()[:1] in OPENING_QUOTES and not _has_cue_word(scan)
@@ -923,6 +1106,7 @@ def find_attributions(article: Article) -> list[Attribution]:
             continued = _continue_quote(article, scan, goes_on, was_open)
             if continued.claim:
                 claims.append(continued)
+                speakers.heard(continued)
             closes = _quote_closes(scan) if was_open else not _quote_left_open(scan)
             open_quote = None if closes else continued
         for candidate in candidates:
@@ -930,6 +1114,7 @@ def find_attributions(article: Article) -> list[Attribution]:
             if attribution is None:
                 continue
             claims.append(attribution)
+            speakers.heard(attribution)
             if candidate.open_quote:
                 open_quote = attribution
             if candidate is names_quote:
@@ -948,6 +1133,33 @@ def find_attributions(article: Article) -> list[Attribution]:
     return result
 
 
+def _subjects(article: Article, people: Sequence[NamedPerson]) -> list[_Subject]:
+    """The persons of ``people`` named as the subject of a clause, in reading order."""
+    texts = {p.index: p.ar for p in article.paragraphs}
+    found = []
+    for person in people:
+        text = texts.get(person.paragraph)
+        if text is None:
+            continue
+        before = _clause_before(text, person.start)
+        if before is None:
+            continue
+        feminine = before and before[-1].endswith(FEMININE_ENDINGS)  # "وكانت", "السيدة"
+        gender = FEMININE if feminine else MASCULINE
+        found.append(_Subject((person.paragraph, person.start), person.end, person.text, gender))
+    return sorted(found, key=lambda s: s.position)
+
+
+def _clause_before(text: str, start: int) -> list[str] | None:
+    """The folded words of the clause before ``start`` when they leave room only for its verb
+    ("قام جندون", "وكان فيوريك نفسه"); None when the name is further in or after a preposition."""
+    floor = max(text.rfind(mark, 0, start) for mark in TERMINALS + "،,:؛")
+    words = [fold(w).text for w in text[floor + 1 : start].split()]
+    if len(words) > MAX_WORDS_BEFORE_SUBJECT or any(w in ADJUNCT_STARTS for w in words):
+        return None
+    return words
+
+
 def _has_cue_word(scan: _Scan) -> bool:
     """Whether a paragraph names a source in a way the patterns could not read ("وفقاً لم
     قاله ..."): its quotation is then not simply the previous speaker's."""
@@ -962,6 +1174,13 @@ def _first_quote_mark(scan: _Scan) -> int:
         (i for i, char in enumerate(scan.text) if char in OPENING_QUOTES + ANY_CLOSING),
         len(scan.text),
     )
+
+
+def _closes_quote(scan: _Scan) -> bool:
+    """Whether the first quote mark closes a quotation: 'كان حازمًا، عازمًا، جليًّا"' ends one,
+    short and unpunctuated as it is, and is no heading."""
+    first = _first_quote_mark(scan)
+    return first < len(scan.text) and not _opens_quote(scan.text, first)
 
 
 def _quote_closes(scan: _Scan) -> bool:
@@ -1079,7 +1298,10 @@ def _resolve(
         candidate.speaker = None  # "فقال لي": the one who told me is the speaker before
     if candidate.speaker is not None:
         if scan.text[candidate.speaker[0] : candidate.speaker[1]] in UNNAMED_SOURCES:
-            return None
+            candidate.speaker = _source_of_hearsay(scan, candidate.speaker[1])
+            candidate.lam_before_article = False
+            if candidate.speaker is None:
+                return None
         s_start, s_end = scan.folded.span(*candidate.speaker)
         speaker_text = scan.paragraph.ar[s_start:s_end]
         if candidate.lam_before_article:
@@ -1094,7 +1316,7 @@ def _resolve(
             entity = speakers.explicit(speaker_text, gender, adjunct, where, antecedent)
     else:
         speaker_text = ""
-        entity = speakers.implied(candidate.gender)
+        entity = speakers.implied(candidate.gender, (scan.paragraph.index, cue_original[0]))
         if entity is None:
             return None
         where = entity.mentions[-1]

@@ -25,7 +25,12 @@ def _forms(table: dict[str, dict[str, str]]) -> dict[str, tuple[str, str]]:
 # tells pronoun resolution which earlier speaker can be meant.
 VERB_CUES = _forms(
     {
-        "قال": {MASCULINE: "قال يقول", FEMININE: "قالت تقول", PLURAL: "قالا قالوا يقولون"},
+        # "«...»، قالها ردًا على سؤال": said it, the quotation before
+        "قال": {
+            MASCULINE: "قال يقول قالها",
+            FEMININE: "قالت تقول قالتها",
+            PLURAL: "قالا قالوا يقولون",
+        },
         "صرح": {MASCULINE: "صرح يصرح", FEMININE: "صرحت تصرح", PLURAL: "صرحا صرحوا"},
         "أكد": {MASCULINE: "أكد يؤكد", FEMININE: "أكدت تؤكد", PLURAL: "أكدا أكدوا"},
         "أضاف": {MASCULINE: "أضاف يضيف", FEMININE: "أضافت تضيف", PLURAL: "أضافا أضافوا"},
@@ -53,10 +58,17 @@ VERB_CUES = _forms(
         "أخبر": {MASCULINE: "أخبر", FEMININE: "أخبرت", PLURAL: "أخبروا"},
         "أبدى": {MASCULINE: "أبدى يبدي", FEMININE: "أبدت تبدي", PLURAL: "أبدوا"},
         "ناقش": {MASCULINE: "ناقش", FEMININE: "ناقشت", PLURAL: "ناقشا ناقشوا"},
+        "اعترف": {MASCULINE: "اعترف يعترف", FEMININE: "اعترفت تعترف", PLURAL: "اعترفوا"},
+        "أقر": {MASCULINE: "أقر يقر", FEMININE: "أقرت تقر", PLURAL: "أقروا"},
+        "أجاب": {MASCULINE: "أجاب يجيب", FEMININE: "أجابت تجيب", PLURAL: "أجابوا"},
+        # no bare "قدر": it is also the noun (amount, "على قدر كبير")
+        "قدر": {MASCULINE: "يقدر", FEMININE: "قدرت تقدر", PLURAL: "قدروا يقدرون"},
+        "وصف": {MASCULINE: "وصف يصف", FEMININE: "وصفت تصف", PLURAL: "وصفوا"},
     }
 )
-# Verbs of telling take the one told as an object pronoun: "أخبرني", "فأخبرها".
-TELLING_VERBS = frozenset({"أخبر"})
+# Verbs of telling take the one told as an object pronoun ("أخبرني", "فأخبرها"), verbs of
+# judging what is judged ("اعتبرته مدريد بأنه", "وصفه الوزير بأنه").
+TELLING_VERBS = frozenset({"أخبر", "اعتبر", "وصف"})
 OBJECT_PRONOUNS = ("هما", "هم", "ها", "ني", "نا", "ه")
 # Verbs that open a sentence of speech without reporting a claim themselves: a participle
 # after them ("وتحدث X عن ... قائلاً:") speaks for their subject.
@@ -80,14 +92,24 @@ PARTICIPLE_CUES = _forms(
 NEEDS_SPEAKER = frozenset(fold(w).text for w in "يزعم".split())
 # "يُدعى"/"تُدعى" (is called) folds to "يدعي"/"تدعي" (claims): the original's final ى tells them apart.
 CALLED_FORMS = frozenset(fold(w).text for w in "يدعي تدعي".split())
+SOUND_PLURAL_SUFFIX = fold("ون").text  # "المحامون", "المسؤولون"; with ال, so no "كلينتون"
 INDEFINITE_PLURALS = frozenset(fold(w).text for w in "البعض الكثيرون آخرون".split())
 AS_FORMS = frozenset(fold(w).text for w in "كما وكما".split())
-# "أعلن X عن تشكيل لجنة": what is announced follows عن.
-ANNOUNCED_ABOUT = {"أعلن": fold("عن").text}
+# "أعلن X عن تشكيل لجنة": what is announced follows عن, what is warned of or complained of
+# follows من ("حذر الخبراء من ارتفاع الأسعار", "واشتكى بعض السكان من غياب الخدمات").
+ANNOUNCED_ABOUT = {"أعلن": fold("عن").text, "حذر": fold("من").text, "اشتكى": fold("من").text}
+# What is admitted is a noun with ب and the article: "اعترف الوزير بالخطأ" (not "بيل غيتس").
+ADMITTING_VERBS = frozenset({"اعترف", "أقر"})
+ADMITTED_PREFIX = fold("بال").text
+# Only "أُعلن عن" (it was announced) is written like its active form with no speaker.
+PASSIVE_ABOUT = frozenset({"أعلن"})
 # "أبدى" reports a stance only with "استعداد" (readiness); "ناقش" names a topic, so its claim
 # is the quoted object rather than an أن-clause.
 READINESS_VERB, DISCUSS_VERB = "أبدى", "ناقش"
 READINESS_NOUN = fold("استعداد").text
+# "وصف X الضرر بأنه ساحق": the described object stands between the speaker and بأن.
+DESCRIBING_VERBS = frozenset({"وصف"})
+DESCRIBED_AS = fold("بأن").text
 INTRODUCERS = frozenset(
     fold(w).text for w in "أن أنّ إن أنه أنها أنهم بأن بأنه بأنها بأنهم إنه إنها".split()
 )
@@ -101,23 +123,40 @@ SOURCE_PHRASES_WITH_VERB = frozenset(fold(w).text for w in "حسبما وحسب�
 QUOTING_FROM = (fold("نقلا").text, fold("عن").text)
 # Where a speaker phrase stops: prepositions and time words start an adjunct ("في تقرير له",
 # "يوم 20 فبراير", "لوسائل الإعلام"), not the name.
-ADJUNCT_STARTS = frozenset(
+# Prepositions with a pronoun complete a verb ("نفى التهم الموجهة إليه"), they follow no subject.
+PRONOUN_PREPOSITIONS = frozenset(
     fold(w).text
-    for w in """في خلال يوم أمس اليوم عبر أثناء أمام إلى الى من على عن بعد قبل فيما لاحقا أيضا
-    مؤخرا سابقا وقتها حينها بالقول قائلا قائلة قائلين مضيفا مضيفة لوسائل للصحفيين
-    للصحافيين لوكالة لقناة لصحيفة لموقع للصحافة لتلفزيون لإذاعة
-    إليه إليها إليهم له لها لهم لنا لك لكم عنه عنها عنهم منه منها عليه عليها به بها""".split()
-) | frozenset(PARTICIPLE_CUES)
+    for w in "إليه إليها إليهم له لها لهم لنا لك لكم عنه عنها عنهم منه منها عليه عليها به بها".split()
+)
+ADJUNCT_STARTS = (
+    frozenset(
+        fold(w).text
+        for w in """في خلال يوم أمس اليوم عبر أثناء أمام إلى الى من على عن بعد قبل فيما لاحقا
+        أيضا مؤخرا سابقا وقتها حينها بالفعل كيف لماذا متى بالقول قائلا قائلة قائلين مضيفا
+        مضيفة لوسائل للصحفيين للصحافيين لوكالة لقناة لصحيفة لموقع للصحافة لتلفزيون
+        لإذاعة""".split()
+    )
+    | PRONOUN_PREPOSITIONS
+    | frozenset(PARTICIPLE_CUES)
+)
 TO_ME = fold("لي").text
 TOWARDS_SOMEONE = frozenset(fold(w).text for w in "إليه إليها إليهم".split())
 # "وأفادت تقارير بأن": hearsay with no one behind it is no speaker.
 UNNAMED_SOURCES = frozenset(fold(w).text for w in "تقارير أنباء".split())
+FROM = fold("من").text  # "تقارير من وسائل إعلام محلية": the source is named after من
 # "صباح"/"مساء" open a time adjunct only before a day ("صباح الأحد"); "صباح العكيلي" is a name.
 TIMES_OF_DAY = frozenset(fold(w).text for w in "صباح مساء ظهر فجر ليل".split())
 DAYS = frozenset(
     fold(w).text
     for w in "اليوم أمس الغد الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت".split()
 )
+# "أعلنت الوكالة هذا الشهر ...": a demonstrative before a time noun opens a time adjunct.
+DEMONSTRATIVES = frozenset(fold(w).text for w in "هذا هذه".split())
+TIME_NOUNS = frozenset(
+    fold(w).text for w in "الشهر الأسبوع العام الصباح المساء الأسبوعين الموسم".split()
+)
+# Verbs whose claim can be a noun object: "أعلن استقالته", "أكد رغبتهم", "نفى صحة التقارير".
+NOUN_OBJECT_VERBS = frozenset({"أعلن", "أكد", "نفى"})
 RELATIVES = frozenset(fold(w).text for w in "الذي التي الذين اللذين اللتين اللذان اللتان".split())
 # Clause openers that let a reporting verb inside another claim start a claim of its own
 # ("..., وخصوصاً بعدما قال عضو لجنة ... إن").
@@ -167,6 +206,12 @@ MAX_QUOTE_PARAGRAPHS = 8  # a quotation left open runs at most this far without 
 MAX_SPEAKER_TOKENS = 20
 MAX_PHRASE_SPEAKER_TOKENS = 8
 MAX_SUBJECT_TOKENS = 5
+# A person named after at most this many words of its clause is its subject ("وكان فيوريك").
+MAX_WORDS_BEFORE_SUBJECT = 2
+# The verb or title before a subject tells her gender: "وكانت"، "قامت"، "السيدة".
+FEMININE_ENDINGS = (fold("ت").text, fold("ة").text)
+# A pronoun reaches back this many paragraphs (NTREX: sentences) to a person not yet speaking.
+MAX_SUBJECT_PARAGRAPHS_BACK = 2
 MAX_HEADLINE_SPEAKER_TOKENS = 6
 MAX_CLAIM_CHARS = 1200  # over three times the longest NTREX sentence (362 characters)
 MIN_GLUED_SOURCE_LETTERS = 3  # "لمصادر" is ل + a source; "لا" is not

@@ -10,7 +10,12 @@ from __future__ import annotations
 
 from briefing.extract.arabic import contains_sequence, words_of
 from briefing.align import english_of_span
-from briefing.extract.attribution import Attribution, SpeakerEntity, find_attributions
+from briefing.extract.attribution import (
+    Attribution,
+    NamedPerson,
+    SpeakerEntity,
+    find_attributions,
+)
 from briefing.extract.clashes import Claim, claim_stance, find_clashes
 from briefing.ner.english import gloss_name, role_english
 from briefing.ner.gazetteer import match_place
@@ -28,7 +33,7 @@ def extract_viewpoints(briefing: Briefing) -> tuple[list[Viewpoint], list[Clash]
     viewpoints: list[Viewpoint] = []
     claims: list[Claim] = []
     for article in briefing.articles:
-        for attribution in find_attributions(article):
+        for attribution in find_attributions(article, _people_of(briefing.actors, article.id)):
             paragraph = article.paragraph(attribution.paragraph)
             linked = link_speaker(briefing.actors, attribution)
             actor = linked[0] if linked else None
@@ -73,6 +78,17 @@ def extract_viewpoints(briefing: Briefing) -> tuple[list[Viewpoint], list[Clash]
         viewpoint.stance = claim_stance(polarity, viewpoint.cue)
         viewpoint.stance_words = list(polarity.words)
     return viewpoints, clashes
+
+
+def _people_of(actors: list[Actor], article: str) -> list[NamedPerson]:
+    """Where the persons of the actors list are named in ``article``, for pronoun resolution."""
+    return [
+        NamedPerson(m.paragraph, m.start, m.end, m.text)
+        for actor in actors
+        if actor.type == "person"
+        for m in actor.mentions
+        if m.article == article
+    ]
 
 
 def _speaker_key(attribution: Attribution, actor: int | None) -> str:

@@ -1,0 +1,186 @@
+"""Speaker rules of the attribution (briefing.extract.attribution): each rule on a small Arabic
+example, with a case nearby that must not get a speaker (or not that one)."""
+
+from __future__ import annotations
+
+from briefing.extract.attribution import Attribution, NamedPerson, find_attributions
+from briefing.ingest import paragraphs_from_text
+from briefing.segment import segment_article
+from briefing.structure import Article
+
+
+def attributions(lines: list[str], people: list[NamedPerson] = ()) -> list[Attribution]:
+    article = Article(id="A1", source="test", paragraphs=paragraphs_from_text("\n".join(lines)))
+    return find_attributions(segment_article(article), people)
+
+
+def speakers(lines: list[str], people: list[NamedPerson] = ()) -> list[tuple[int, str]]:
+    return [(a.paragraph, a.entity.name) for a in attributions(lines, people)]
+
+
+def named(lines: list[str], line: int, name: str) -> NamedPerson:
+    """The actors list naming ``name`` in ``lines[line - 1]`` (paragraph ``line``)."""
+    start = lines[line - 1].index(name)
+    return NamedPerson(line, start, start + len(name), name)
+
+
+COACH = "قائد الفريق توماس بيورن"
+RIVAL_SUBJECT = [
+    "الكأس",
+    f"قال {COACH} إن الفريق جاهز للمباراة.",
+    "وكان فيوريك نفسه قد خسر مباراة مماثلة قبل عامين.",
+    '"أتذكر كل كلمة قيلت"، قالها ردًا على سؤال.',
+]
+
+
+def test_an_unnamed_speaker_is_the_person_named_as_subject_since_the_last_claim():
+    people = [named(RIVAL_SUBJECT, 3, "فيوريك")]
+    assert speakers(RIVAL_SUBJECT, people) == [(2, COACH), (4, "فيوريك")]
+
+
+def test_without_a_subject_named_since_the_unnamed_speaker_is_the_last_one():
+    assert speakers(RIVAL_SUBJECT) == [(2, COACH), (4, COACH)]
+    # named deep in a clause, after a preposition: not its subject
+    lines = RIVAL_SUBJECT[:2] + ["وفاز الفريق في المباراة على منافسه فيوريك.", RIVAL_SUBJECT[3]]
+    assert speakers(lines, [named(lines, 3, "فيوريك")]) == [(2, COACH), (4, COACH)]
+
+
+def test_a_subject_too_far_back_or_of_the_other_gender_is_not_the_speaker():
+    far = RIVAL_SUBJECT[:3] + ["وتستمر المباراة يومين.", "وتقام في باريس.", RIVAL_SUBJECT[3]]
+    assert speakers(far, [named(far, 3, "فيوريك")]) == [(2, COACH), (6, COACH)]
+    lines = [
+        "الوزارة",
+        "قالت الوزيرة هدى سالم إن الخطة جاهزة.",
+        "وكان مدير المشروع سامي قد استقال.",
+        "وقالت إن البديل سيعين قريبا.",
+    ]
+    assert speakers(lines, [named(lines, 3, "مدير المشروع سامي")]) == [
+        (2, "الوزيرة هدى سالم"),
+        (4, "الوزيرة هدى سالم"),
+    ]
+
+
+def test_a_subject_already_speaking_is_that_speaker():
+    lines = [
+        "الغوص",
+        "يقول الغواص توم دالي إنه كان يشعر بالنقص.",
+        "توقفت مقدمة البرنامج، السيدة كيرستي يونغ، عدة شهور.",
+        "بدا دالي متأثرا، حيث قال إنه شعر بأنه أقل من غيره.",
+    ]
+    people = [named(lines, 3, "كيرستي يونغ"), named(lines, 4, "دالي")]
+    assert speakers(lines, people) == [(2, "الغواص توم دالي"), (4, "الغواص توم دالي")]
+
+
+def test_a_short_quotation_before_that_is_the_speakers_name():
+    found = attributions(["المهرجان", 'يصرّح "مهرجان المواطن العالمي" أنه سجل ملايين الإجراءات.'])
+    assert [(a.speaker_text, a.claim) for a in found] == [
+        ("مهرجان المواطن العالمي", "سجل ملايين الإجراءات")
+    ]
+    found = attributions(["المهرجان", 'قال الوزير "سنواصل العمل" في كلمته.'])
+    assert [(a.speaker_text, a.claim) for a in found] == [("الوزير", "سنواصل العمل")]
+
+
+def test_answering_estimating_and_admitting_report_a_claim():
+    lines = [
+        "الهيئة",
+        'أجاب مواطن عالمي: "سيكون طريقا طويلا".',
+        "تقدّر الهيئة أن الأموال أحدثت أثرا مباشرا.",
+        "واعترف الوزير بالخطأ في إدارة الأزمة.",
+        "واعترف بيل غيتس بأن الشركة تأخرت.",
+    ]
+    found = attributions(lines)
+    assert [(a.paragraph, a.speaker_text, a.claim) for a in found] == [
+        (2, "مواطن عالمي", "سيكون طريقا طويلا"),
+        (3, "الهيئة", "الأموال أحدثت أثرا مباشرا"),
+        (4, "الوزير", "بالخطأ في إدارة الأزمة"),
+        (5, "بيل غيتس", "الشركة تأخرت"),
+    ]
+    # "قدر" alone is the noun (amount), not "estimated"
+    assert attributions(["الاجتماع", "وكان الاجتماع على قدر كبير من الأهمية أن يحضره الجميع."]) == []
+
+
+def test_a_sound_plural_subject_is_a_later_they():
+    lines = ["المخيم", "وقال المحامون إن المخاوف تتصاعد.", "وأضافوا أن النقل يضاعف الصدمة."]
+    assert speakers(lines) == [(2, "المحامون"), (3, "المحامون")]
+    lines = ["الحملة", "وقال كلينتون إن الحملة مستمرة.", "وأضافوا أن التبرعات زادت."]
+    assert speakers(lines) == [(2, "كلينتون")]
+
+
+def test_what_is_warned_of_or_complained_of_follows_min():
+    found = attributions(["الكنيسة", "واشتكى بعض السكان من غياب الخدمات."])
+    assert [(a.speaker_text, a.claim) for a in found] == [("بعض السكان", "غياب الخدمات")]
+    found = attributions(["الأسعار", "وحذر الخبراء من أن الأسعار سترتفع."])
+    assert [(a.speaker_text, a.claim) for a in found] == [("الخبراء", "الأسعار سترتفع")]
+
+
+def test_a_verb_of_judging_carries_what_it_judges_as_a_pronoun():
+    found = attributions(["الاستفتاء", "بعد عام من الاستفتاء الذي اعتبرته مدريد بأنه غير قانوني."])
+    assert [(a.cue, a.speaker_text, a.claim) for a in found] == [
+        ("اعتبرته", "مدريد", "غير قانوني")
+    ]
+
+
+def test_describing_keeps_the_described_out_of_the_speaker():
+    lines = [
+        "الزلزال",
+        'وصف نوجرو الضرر بأنه "ساحق".',
+        "ووصفه الوزير بأنه خطير.",
+        "ووصف السيد جندون كيف أنه أرسل رسائل إلى زملائه.",
+    ]
+    assert [a.speaker_text for a in attributions(lines)] == ["نوجرو", "الوزير", "السيد جندون"]
+
+
+def test_an_announced_or_confirmed_noun_after_an_adjunct():
+    lines = [
+        "الذكاء الاصطناعي",
+        "أعلنت الوكالة هذا الشهر تقديم استثمار بقيمة مليار دولار.",
+        "وأكد معظم الأعضاء بالفعل رغبتهم في التصويت.",
+    ]
+    found = attributions(lines)
+    assert [(a.speaker_text, a.claim) for a in found] == [
+        ("الوكالة", "هذا الشهر تقديم استثمار بقيمة مليار دولار"),
+        ("معظم الأعضاء", "بالفعل رغبتهم في التصويت"),
+    ]
+    # no adjunct to end the name, a pronoun object, a demonstrative: nothing can be told apart
+    lines = [
+        "المحكمة",
+        "وأعلن الرئيس حالة الطوارئ.",
+        "ونفى المتهم التهم الموجهة إليه في المحكمة.",
+        "وأكد الوزير ذلك في مؤتمر صحفي.",
+    ]
+    assert attributions(lines) == []
+
+
+def test_reports_from_a_named_source_have_that_source():
+    lines = ["الخنزير", "هاجم خنزير مزارعا في السوق وفقا لتقارير من وسائل إعلام محلية."]
+    assert speakers(lines) == [(2, "وسائل إعلام محلية")]
+    assert speakers(["السوق", "وأفادت تقارير بأن العائلة تتفاوض على تعويض."]) == []
+
+
+def test_a_count_of_a_group_is_the_speaker():
+    found = attributions(["الاستطلاع", "قال 58٪ من الناخبين إن المرشحة لا يجب أن تترشح."])
+    assert [a.speaker_text for a in found] == ["58٪ من الناخبين"]
+    assert attributions(["الاستطلاع", "وقال 58 إن المرشحة لا يجب أن تترشح."]) == []
+
+
+def test_a_source_phrase_before_a_nested_verb_reports_the_whole_sentence():
+    found = attributions(["التقرير", "ووفقا للتقرير، فقد أكد الفحص بأن الخنزير هاجم الرجل."])
+    assert [(a.speaker_text, a.claim) for a in found] == [
+        ("التقرير", "فقد أكد الفحص بأن الخنزير هاجم الرجل"),
+        ("الفحص", "الخنزير هاجم الرجل"),
+    ]
+
+
+def test_a_short_line_closing_a_quotation_is_no_heading():
+    lines = ["المقابلة", 'قال كينيدي: "لقد تحدثت إليه.', 'كان حازمًا، عازمًا"']
+    assert speakers(lines) == [(2, "كينيدي"), (3, "كينيدي")]
+    lines = ["المقابلة", 'قال كينيدي: "لقد تحدثت إليه".', "الخلفية", "ويستمر التحقيق أسبوعا."]
+    assert speakers(lines) == [(2, "كينيدي")]
+
+
+def test_a_closing_parenthesis_ends_an_as_said_aside():
+    lines = [
+        "الصحافة",
+        'وهو ("ثوب سميك معطر" كما ذكرت صحيفة الواشنطن بوست)والآثار المترتبة على ذلك كبيرة.',
+    ]
+    assert speakers(lines) == [(2, "صحيفة الواشنطن بوست")]

@@ -178,6 +178,43 @@ def test_actors_merge_across_articles():
     ]
 
 
+class FirstParagraphTagger:
+    """Tags ``names`` (word runs -> type) in the first paragraph that has one, nothing after."""
+
+    common_words = frozenset()
+
+    def __init__(self, names: dict[tuple[str, ...], str]):
+        self.names, self.done = names, False
+
+    def tag_story_with_confidence(self, sentences):
+        result = []
+        tagged = False
+        for tokens in sentences:
+            tags = ["O"] * len(tokens)
+            for name, kind in self.names.items():
+                for i in range(len(tokens) - len(name) + 1):
+                    if not self.done and tuple(tokens[i : i + len(name)]) == name:
+                        tags[i : i + len(name)] = ["B-" + kind] + ["I-" + kind] * (len(name) - 1)
+                        tagged = True
+            result.append((tags, [1.0] * len(tokens)))
+        self.done = self.done or tagged
+        return result
+
+
+def test_names_the_crf_found_are_spread_and_pattern_names_are_not():
+    article = build(
+        "خبر",
+        "قال أمين عام عصائب أهل الحق قيس الخزعلي إن مؤسسة الرافدين تدعم الخطة.",
+        "وأكدت عصائب أهل الحق أن مؤسسة الرافدين لن تتراجع.",
+    )
+    tagger = FirstParagraphTagger({("مؤسسة", "الرافدين"): "ORG", ("قيس", "الخزعلي"): "PERS"})
+    actors = {a.name_ar: a for a in extract_actors(Briefing("t", [article]), tagger=tagger)}
+    # found by the CRF in the first paragraph after the headline, spread to the next
+    assert [m.paragraph for m in actors["مؤسسة الرافدين"].mentions] == [2, 3]
+    # found by the title pattern there only: a pattern's name is not written again
+    assert [m.paragraph for m in actors["عصائب أهل الحق"].mentions] == [2]
+
+
 def test_json_shape(seeds):
     _, actors = seeds
     record = dataclasses.asdict(actors[0])

@@ -19,6 +19,8 @@ from briefing.ner.features import (
 from briefing.ner.dictionary import DEFAULT_DIC, derive_words, dictionary_reading, dictionary_words
 from briefing.ner.gazetteer import match_place
 from briefing.ner.mentions import (
+    MIN_CONFIDENCE,
+    _bodies_after_titles,
     _heads_before_names,
     _model_spans,
     _persons_after_titles,
@@ -247,6 +249,22 @@ def test_decoding_without_penalty_is_crfsuites_and_the_penalty_favours_names(tmp
         assert "O" not in eager.tag(features)
 
 
+def test_confidence_is_crfsuites_marginal_of_the_chosen_tag(tmp_path):
+    sentences = read_conll_text(TINY_CORPUS) * 5
+    train(sentences, tmp_path, QUICK)
+    crfsuite = pycrfsuite.Tagger()
+    crfsuite.open(str(tmp_path / MODEL_FILE))
+    decoder = _Decoder(crfsuite, 0.0)
+    lists = read_lists(tmp_path)
+    for tokens in (["قال", "محمد", "في", "بغداد"], ["زار", "سعيد", "دمشق", "أمس"], ["في"]):
+        features = [row + ["first=O"] for row in sentence_features(tokens, lists)]
+        tags, confidence = decoder.tag_with_confidence(features)
+        crfsuite.set(features)
+        expected = [crfsuite.marginal(tag, t) for t, tag in enumerate(tags)]
+        assert confidence == pytest.approx(expected, abs=1e-6)
+        assert all(0.0 < c <= 1.0 for c in confidence)
+
+
 def test_name_types_say_how_often_a_stem_was_a_name():
     sentences = read_conll_text(TINY_CORPUS) + [[("محمد", "O"), ("قال", "O")]]
     types = name_types(sentences)
@@ -423,6 +441,37 @@ def test_latin_words_are_no_name():
     model = _model_spans(shipped_tagger(), tokens, words(text), [(0, len(text))])
     assert ("PERS", "img src") in {(k, " ".join(words(text)[a:b])) for k, a, b in model}
     assert find(text) == []
+
+
+class FixedTagger:
+    """A tagger that gives every paragraph the same tags and confidences."""
+
+    common_words = frozenset()
+
+    def __init__(self, tags: list[str], confidence: list[float]):
+        self.tags, self.confidence = tags, confidence
+
+    def tag_story_with_confidence(self, sentences):
+        return [(self.tags, self.confidence) for _ in sentences]
+
+
+@pytest.mark.parametrize(
+    "least_sure, kept", [(MIN_CONFIDENCE, True), (0.99, True), (MIN_CONFIDENCE - 0.01, False)]
+)
+def test_the_crfs_names_it_is_unsure_of_are_left_out(least_sure, kept):
+    text = "التقى سعيد خالد في المدينة"
+    tagger = FixedTagger(["O", "B-PERS", "I-PERS", "O", "O"], [1.0, 0.95, least_sure, 1.0, 1.0])
+    found = [(f.type, f.text) for f in find_mentions(text, [(0, len(text))], tagger).found]
+    assert found == ([("person", "سعيد خالد")] if kept else [])
+
+
+def test_a_body_after_a_title_is_taken_only_when_named():
+    named = words("قال أمين عام عصائب أهل الحق قيس الخزعلي")
+    assert _bodies_after_titles(named, [("PERS", 6, 8)]) == [("ORG", 3, 6)]
+    branch = words("قال رئيس مجلس النواب نبيه بري")  # a branch of a state, not its name
+    assert _bodies_after_titles(branch, [("PERS", 4, 6)]) == []
+    ordinary = words("قال رئيس المجلس نبيه بري")  # "the council": one ordinary word
+    assert _bodies_after_titles(ordinary, [("PERS", 3, 5)]) == []
 
 
 def test_countries_past_and_present_are_places_and_un_bodies_organisations():

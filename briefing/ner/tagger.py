@@ -102,17 +102,34 @@ class _Decoder:
         self._bias = np.zeros(len(self.labels))
         self._bias[index["O"]] = -penalty
 
-    def tag(self, features: list[list[str]]) -> list[str]:
+    def _scores(self, features: list[list[str]]) -> np.ndarray:
         unknown = len(self._rows)
-        scores = (
-            np.array(
-                [
-                    self._weights[[self._rows.get(f, unknown) for f in row]].sum(axis=0)
-                    for row in features
-                ]
-            )
-            + self._bias
-        )
+        rows = [self._weights[[self._rows.get(f, unknown) for f in row]].sum(axis=0) for row in features]
+        return np.array(rows) + self._bias
+
+    def tag(self, features: list[list[str]]) -> list[str]:
+        return self.tag_with_confidence(features)[0]
+
+    def tag_with_confidence(self, features: list[list[str]]) -> tuple[list[str], list[float]]:
+        """The best tags and, for each, its marginal probability (forward-backward): how sure
+        the model is of that token's tag whatever the others are."""
+        scores = self._scores(features)
+        path = self._viterbi(scores)
+        marginals = self._marginals(scores)
+        return [self.labels[i] for i in path], [float(marginals[t, i]) for t, i in enumerate(path)]
+
+    def _marginals(self, scores: np.ndarray) -> np.ndarray:
+        forward = np.zeros(scores.shape)
+        backward = np.zeros(scores.shape)
+        forward[0] = scores[0]
+        for t in range(1, len(scores)):
+            forward[t] = _logsumexp(forward[t - 1][:, None] + self._transitions, 0) + scores[t]
+        for t in range(len(scores) - 2, -1, -1):
+            backward[t] = _logsumexp(self._transitions + (scores[t + 1] + backward[t + 1]), 1)
+        total = _logsumexp(forward[-1], 0)
+        return np.exp(forward + backward - total)
+
+    def _viterbi(self, scores: np.ndarray) -> list[int]:
         best = scores[0]
         back = np.zeros(scores.shape, dtype=int)
         for t in range(1, len(scores)):
@@ -122,7 +139,12 @@ class _Decoder:
         path = [int(best.argmax())]
         for t in range(len(scores) - 1, 0, -1):
             path.append(int(back[t, path[-1]]))
-        return [self.labels[i] for i in reversed(path)]
+        return path[::-1]
+
+
+def _logsumexp(values: np.ndarray, axis: int) -> np.ndarray:
+    top = values.max(axis=axis)
+    return top + np.log(np.exp(values - np.expand_dims(top, axis)).sum(axis=axis))
 
 
 class Tagger:
@@ -150,11 +172,19 @@ class Tagger:
 
     def tag_story(self, sentences: list[list[str]]) -> list[list[str]]:
         """One BIO tag per token of each sentence; the sentences are read as one story."""
+        return [tags for tags, _ in self.tag_story_with_confidence(sentences)]
+
+    def tag_story_with_confidence(
+        self, sentences: list[list[str]]
+    ) -> list[tuple[list[str], list[float]]]:
+        """``tag_story``'s tags with the second pass's marginal probability of each."""
         own = [sentence_features(tokens, self._lists) if tokens else [] for tokens in sentences]
         first = [self._first.tag(features) if features else [] for features in own]
         story = story_features(sentences, first, self._lists.common)
         return [
-            self._second.tag([row + extra for row, extra in zip(rows, extras)]) if rows else []
+            self._second.tag_with_confidence([row + extra for row, extra in zip(rows, extras)])
+            if rows
+            else ([], [])
             for rows, extras in zip(own, story)
         ]
 

@@ -72,7 +72,8 @@ def test_a_subject_already_speaking_is_that_speaker():
 
 
 def test_a_short_quotation_before_that_is_the_speakers_name():
-    found = attributions(["المهرجان", 'يصرّح "مهرجان المواطن العالمي" أنه سجل ملايين الإجراءات.'])
+    line = 'يصرّح "مهرجان المواطن العالمي" أنه سجل ملايين الإجراءات.'
+    found = attributions(["المهرجان", line])
     assert [(a.speaker_text, a.claim) for a in found] == [
         ("مهرجان المواطن العالمي", "سجل ملايين الإجراءات")
     ]
@@ -96,7 +97,8 @@ def test_answering_estimating_and_admitting_report_a_claim():
         (5, "بيل غيتس", "الشركة تأخرت"),
     ]
     # "قدر" alone is the noun (amount), not "estimated"
-    assert attributions(["الاجتماع", "وكان الاجتماع على قدر كبير من الأهمية أن يحضره الجميع."]) == []
+    line = "وكان الاجتماع على قدر كبير من الأهمية أن يحضره الجميع."
+    assert attributions(["الاجتماع", line]) == []
 
 
 def test_a_sound_plural_subject_is_a_later_they():
@@ -184,3 +186,22 @@ def test_a_closing_parenthesis_ends_an_as_said_aside():
         'وهو ("ثوب سميك معطر" كما ذكرت صحيفة الواشنطن بوست)والآثار المترتبة على ذلك كبيرة.',
     ]
     assert speakers(lines) == [(2, "صحيفة الواشنطن بوست")]
+
+
+def test_that_after_a_time_conjunction_opens_no_claim():
+    found = attributions(["الحوار", "وقال الوزير بعد أن التقى الرئيس إن الحوار مستمر."])
+    assert [(a.speaker_text, a.claim) for a in found] == [("الوزير", "الحوار مستمر")]
+    assert attributions(["الزيارة", "وقال الوزير ذلك بعد أن التقى الرئيس."]) == []
+
+
+def test_said_opening_a_sentence_can_say_a_bare_clause():
+    lines = ["الكنائس", "وقال السيد آدامز إن الكنائس تعاني.", "وقال سبب اختفاء البارات أمر مفهوم."]
+    found = attributions(lines)
+    assert [(a.paragraph, a.entity.name, a.claim) for a in found] == [
+        (2, "السيد آدامز", "الكنائس تعاني"),
+        (3, "السيد آدامز", "سبب اختفاء البارات أمر مفهوم"),
+    ]
+    # inside a sentence, or with no one to be its speaker: nothing
+    lines = [*lines[:2], "وغادر القاعة بعدما قال كلاما كثيرا عنها."]
+    assert speakers(lines) == [(2, "السيد آدامز")]
+    assert attributions(["البارات", "وقال سبب اختفاء البارات أمر مفهوم."]) == []

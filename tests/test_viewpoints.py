@@ -723,11 +723,17 @@ def test_seed_clash_sides_say_opposes_and_supports_with_their_words(seed_briefin
 
 def _speaker_named_up_to(briefing: Briefing, viewpoint) -> bool:
     """Whether the speaker's name is in the claim's paragraph or an earlier one of its article;
-    a backward reference ("هذا ما صرح به X") names its speaker in the very next paragraph."""
+    a backward reference ("هذا ما صرح به X") names its speaker in the very next paragraph, and
+    a quotation whose last paragraph names its speaker ("..." حسبما أفاد X) is theirs from its
+    first paragraph, so its speaker may be named as far as the next closing mark."""
     article = briefing.article(viewpoint.article)
     last = viewpoint.paragraph
     if viewpoint.cue.startswith(("هذا ما", "ذلك ما")):
         last += 1
+    last += next(
+        (n for n, p in enumerate(article.paragraphs[last - 1 :]) if any(c in "”»\"" for c in p.ar)),
+        0,
+    )
     text = words_of(" ".join(p.ar for p in article.paragraphs[:last]))
     speaker = words_of(viewpoint.speaker_ar)
     return any(

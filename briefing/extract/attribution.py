@@ -30,6 +30,7 @@ from briefing.extract.attribution_lexicon import (
     ANNOUNCED_ABOUT,
     ANY_CLOSING,
     AS_FORMS,
+    BARE_CLAUSE_VERBS,
     BACKWARD_OPENERS,
     CALLED_FORMS,
     CLOSING_FOR,
@@ -56,6 +57,7 @@ from briefing.extract.attribution_lexicon import (
     MAX_SUBJECT_PARAGRAPHS_BACK,
     MAX_SUBJECT_TOKENS,
     MAX_WORDS_BEFORE_SUBJECT,
+    MIN_BARE_CLAUSE_WORDS,
     MIN_GLUED_SOURCE_LETTERS,
     NEEDS_SPEAKER,
     NEGATIONS,
@@ -82,6 +84,7 @@ from briefing.extract.attribution_lexicon import (
     TANWEEN_FATH,
     TELLING_VERBS,
     TERMINALS,
+    TIME_CONJUNCTIONS,
     TIME_NOUNS,
     TIMES_OF_DAY,
     TOWARDS_SOMEONE,
@@ -376,6 +379,8 @@ def _opening_after(scan: _Scan, cue_index: int, lemma: str) -> tuple[int, str, i
         if lemma == READINESS_VERB:
             if word.startswith(READINESS_NOUN):
                 return index, "noun", scan.tokens[index].start
+        elif word in INTRODUCERS and scan.tokens[index - 1].text in TIME_CONJUNCTIONS:
+            continue  # "قال بعد أن التقى الرئيس إن": أن after بعد is "after", no claim
         elif word in INTRODUCERS or (word == about and not _introducer_at(scan, index + 1)):
             return index, "that", scan.tokens[index].end
         elif lemma in ADMITTING_VERBS and word.startswith(ADMITTED_PREFIX):
@@ -468,8 +473,8 @@ def _verb_candidates(scan: _Scan) -> list[_Candidate]:
         opening = _opening_after(scan, index, lemma)
         if opening is None and lemma not in (DISCUSS_VERB, READINESS_VERB):
             candidate = _quote_before_candidate(scan, index, (cue_start, token.end), gender)
-            if candidate is None and lemma in NOUN_OBJECT_VERBS:
-                candidate = _noun_object_candidate(scan, index, (cue_start, token.end), gender)
+            if candidate is None:
+                candidate = _unopened_candidate(scan, index, lemma, (cue_start, token.end), gender)
             if candidate is not None:
                 candidate.participle = _bare_cue(token.text) in PARTICIPLE_CUES
                 found.append(candidate)
@@ -591,6 +596,39 @@ def _quote_before_candidate(
         speaker=speaker,
         claim=claim,
         explicit_after=speaker is not None,
+    )
+
+
+def _unopened_candidate(
+    scan: _Scan, index: int, lemma: str, cue: tuple[int, int], gender: str
+) -> _Candidate | None:
+    """A claim with no أن, quote or colon to open it: a noun object, or a bare clause."""
+    if lemma in NOUN_OBJECT_VERBS:
+        return _noun_object_candidate(scan, index, cue, gender)
+    if lemma in BARE_CLAUSE_VERBS:
+        return _bare_clause_candidate(scan, index, cue, gender)
+    return None
+
+
+def _bare_clause_candidate(
+    scan: _Scan, index: int, cue: tuple[int, int], gender: str
+) -> _Candidate | None:
+    """"وقال سبب اختفاء البارات أمر مفهوم.": a sentence opened by "وقال" with no أن, quote or
+    colon anywhere says what follows the verb, and its speaker is implied (a named one would
+    need إن after the name)."""
+    token = scan.tokens[index]
+    end = scan.sentence_end(token.end)
+    if scan.text[scan.sentence_start(token.start) : token.start].strip():
+        return None  # inside a sentence, the verb may be part of what another one says
+    if len(tokens(scan.text[token.end : end])) < MIN_BARE_CLAUSE_WORDS:
+        return None
+    return _Candidate(
+        cue_index=index,
+        cue=cue,
+        rule="verb-implied-clause",
+        gender=gender,
+        speaker=None,
+        claim=(token.end, end),
     )
 
 
@@ -1081,7 +1119,8 @@ def find_attributions(article: Article, people: Sequence[NamedPerson] = ()) -> l
             candidate = _headline_candidate(scan)
             headline = (scan, candidate) if candidate else None
         candidates = _paragraph_candidates(scan)
-        if paragraph.kind == ParagraphKind.SUBHEADING and not candidates and not _closes_quote(scan):
+        heading = paragraph.kind == ParagraphKind.SUBHEADING and not _closes_quote(scan)
+        if heading and not candidates:
             continue  # a heading between a speaker's paragraphs; one with a cue is a sentence
         claims: list[Attribution] = []
         opens_with_quote = scan.text.lstrip()[:1] in OPENING_QUOTES and not _has_cue_word(scan)

@@ -126,7 +126,8 @@ QUOTING_FROM = (fold("نقلا").text, fold("عن").text)
 # Prepositions with a pronoun complete a verb ("نفى التهم الموجهة إليه"), they follow no subject.
 PRONOUN_PREPOSITIONS = frozenset(
     fold(w).text
-    for w in "إليه إليها إليهم له لها لهم لنا لك لكم عنه عنها عنهم منه منها عليه عليها به بها".split()
+    for w in """إليه إليها إليهم له لها لهم لنا لك لكم عنه عنها عنهم منه منها عليه عليها
+    به بها""".split()
 )
 ADJUNCT_STARTS = (
     frozenset(
@@ -155,6 +156,11 @@ DEMONSTRATIVES = frozenset(fold(w).text for w in "هذا هذه".split())
 TIME_NOUNS = frozenset(
     fold(w).text for w in "الشهر الأسبوع العام الصباح المساء الأسبوعين الموسم".split()
 )
+# "وقال سبب اختفاء البارات أمر مفهوم.": "said" opening a sentence can say a bare clause.
+BARE_CLAUSE_VERBS = frozenset({"قال"})
+MIN_BARE_CLAUSE_WORDS = 3
+# "بعد أن", "قبل أن", "منذ أن": أن after these is a time clause, not what is said.
+TIME_CONJUNCTIONS = frozenset(fold(w).text for w in "بعد قبل منذ وبعد وقبل ومنذ".split())
 # Verbs whose claim can be a noun object: "أعلن استقالته", "أكد رغبتهم", "نفى صحة التقارير".
 NOUN_OBJECT_VERBS = frozenset({"أعلن", "أكد", "نفى"})
 RELATIVES = frozenset(fold(w).text for w in "الذي التي الذين اللذين اللتين اللذان اللتان".split())

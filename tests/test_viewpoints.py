@@ -721,19 +721,14 @@ def test_seed_clash_sides_say_opposes_and_supports_with_their_words(seed_briefin
         assert f"opposes «{'، '.join(a.stance_words)}»" in clash.because
 
 
-def _speaker_named_up_to(briefing: Briefing, viewpoint) -> bool:
+def _speaker_named_up_to(briefing: Briefing, viewpoint, quoted: bool = False) -> bool:
     """Whether the speaker's name is in the claim's paragraph or an earlier one of its article;
     a backward reference ("هذا ما صرح به X") names its speaker in the very next paragraph, and
-    a quotation whose last paragraph names its speaker ("..." حسبما أفاد X) is theirs from its
-    first paragraph, so its speaker may be named as far as the next closing mark."""
+    a paragraph of a quotation (``quoted``) may have it named where the quotation ends, later."""
     article = briefing.article(viewpoint.article)
-    last = viewpoint.paragraph
+    last = len(article.paragraphs) if quoted else viewpoint.paragraph
     if viewpoint.cue.startswith(("هذا ما", "ذلك ما")):
         last += 1
-    last += next(
-        (n for n, p in enumerate(article.paragraphs[last - 1 :]) if any(c in "”»\"" for c in p.ar)),
-        0,
-    )
     text = words_of(" ".join(p.ar for p in article.paragraphs[:last]))
     speaker = words_of(viewpoint.speaker_ar)
     return any(
@@ -779,10 +774,12 @@ def test_any_text_gives_valid_offsets_and_named_speakers(paragraph_words):
     lines = [" ".join(words) + "." for words in paragraph_words]
     briefing = Briefing(title="t", articles=[build(*lines)])
     viewpoints, clashes = extract_viewpoints(briefing)
-    for v in viewpoints:
+    rules = [a.rule for a in find_attributions(briefing.articles[0])]
+    for v, rule in zip(viewpoints, rules, strict=True):
         assert briefing.article(v.article).paragraph(v.paragraph).ar[v.start : v.end] == v.claim_ar
         assert v.claim_ar.strip()
-        assert _speaker_named_up_to(briefing, v), v
+        # "«...» حسبما أفاد X" gives the quotation's earlier paragraphs to X, named after them
+        assert _speaker_named_up_to(briefing, v, quoted=rule.startswith("quote-")), v
     for c in clashes:
         assert 0 <= c.a < len(viewpoints) and 0 <= c.b < len(viewpoints)
 

@@ -3,8 +3,10 @@
 Works on the Arabic source only. Each paragraph is folded (no diacritics, one alef) and scanned
 for reporting verbs (قال، صرح، أكد...), attribution phrases (وفق، بحسب، نقلا عن) and the headline
 form "Speaker: claim". A speaker is read after the verb up to the claim's opening (أن/إن, a quote
-or a colon); when there is none the speaker is implied and resolved to an earlier one. Every
-attribution keeps the rule that found it, so a reader can see why a claim was given to someone.
+or a colon); when there is none the speaker is implied and resolved to an earlier one: a
+person the actors list names as a clause's subject since the latest claim, else the latest
+speaker. Every attribution keeps the rule that found it, so a reader can see why a claim was
+given to someone.
 """
 
 from __future__ import annotations
@@ -1002,9 +1004,9 @@ def _paragraph_candidates(scan: _Scan) -> list[_Candidate]:
 class _Speakers:
     """The speakers of one article in order of appearance, for resolving later references."""
 
-    def __init__(self, subjects: list[_Subject] | None = None) -> None:
+    def __init__(self, subjects: list[_Subject]) -> None:
         self.recent: list[SpeakerEntity] = []  # most recent last; an entity recurs per mention
-        self.subjects = subjects or []
+        self.subjects = subjects  # in reading order
         self.said_until = (0, 0)  # (paragraph, offset) where the latest claim ends
 
     def explicit(

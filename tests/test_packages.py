@@ -13,12 +13,8 @@ import pytest
 from translate_fakes import run_cli
 
 from briefing.testing.argos_fixture import expected_translation
-from briefing.translate.packages import (
-    PackageError,
-    find_package,
-    install_package_file,
-    installed_packages,
-)
+from briefing.translate.installed import installed_models, newest_model
+from briefing.translate.packages import ARGOS_FORMAT, PackageError, install_package_file
 
 
 def rezip(source: Path, target: Path, rename=lambda name: name, drop=(), add=None, metadata=None) -> Path:
@@ -70,7 +66,7 @@ def test_incomplete_or_wrong_packages_are_refused(argosmodel, packages_dir, tmp_
     broken = rezip(argosmodel, tmp_path / "broken.argosmodel", **change)
     with pytest.raises(PackageError, match=problem.replace("?", r"\?")):
         install_package_file(broken)
-    assert installed_packages() == []
+    assert installed_models() == []
 
 
 def test_a_damaged_archive_is_refused_before_anything_is_extracted(argosmodel, packages_dir, tmp_path):
@@ -84,7 +80,7 @@ def test_a_damaged_archive_is_refused_before_anything_is_extracted(argosmodel, p
     damaged.write_bytes(bytes(data))
     with pytest.raises(PackageError, match="damaged"):
         install_package_file(damaged)
-    assert installed_packages() == []
+    assert installed_models() == []
 
 
 def test_not_a_zip_and_missing_files_are_refused(packages_dir, tmp_path):
@@ -107,7 +103,7 @@ def test_cli_install_list_verify_remove(request, packages_dir, monkeypatch, caps
     archive = request.getfixturevalue(kind)
     code, out, _ = run_cli(monkeypatch, capsys, "models", "install", str(archive))
     assert code == 0 and "installed ar->en version 1.0" in out
-    package = find_package()
+    package = newest_model(ARGOS_FORMAT)
 
     code, out, _ = run_cli(monkeypatch, capsys, "models", "list")
     assert code == 0
@@ -121,7 +117,7 @@ def test_cli_install_list_verify_remove(request, packages_dir, monkeypatch, caps
 
     code, out, _ = run_cli(monkeypatch, capsys, "models", "remove")
     assert code == 0 and str(package.path) in out
-    assert installed_packages() == []
+    assert installed_models() == []
     code, _, err = run_cli(monkeypatch, capsys, "models", "remove")
     assert code == 2 and "no ar->en model" in err
 
@@ -131,12 +127,12 @@ def test_remove_asks_for_a_version_when_several_are_installed(argosmodel, packag
 
     install_package_file(argosmodel)
     install_package_file(build_argos_package(tmp_path / "v2", package_version="2.0", vocab_size=120))
-    assert find_package().package_version == "2.0"
+    assert newest_model(ARGOS_FORMAT).package_version == "2.0"
     code, _, err = run_cli(monkeypatch, capsys, "models", "remove")
     assert code == 2 and "translate-ar_en-1_0 (version 1.0), translate-ar_en-2_0 (version 2.0)" in err
     code, _, _ = run_cli(monkeypatch, capsys, "models", "remove", "2.0")
     assert code == 0
-    assert [p.package_version for p in installed_packages()] == ["1.0"]
+    assert [p.package_version for p in installed_models()] == ["1.0"]
 
 
 def test_verify_reports_a_model_that_cannot_be_loaded(installed_model, monkeypatch, capsys):
@@ -183,14 +179,14 @@ def test_install_downloads_checks_and_installs_from_the_index(index_server, argo
     assert code == 0, err
     assert f"SHA-256 {hashlib.sha256(argosmodel.read_bytes()).hexdigest()}" in out
     assert "Downloading ar->en" in err
-    assert find_package().package_version == "1.0"
+    assert newest_model(ARGOS_FORMAT).package_version == "1.0"
 
 
 def test_a_download_whose_checksum_differs_from_the_index_is_refused(index_server, packages_dir, monkeypatch, capsys):
     index_server(sha256="0" * 64)
     code, _, err = run_cli(monkeypatch, capsys, "models", "install")
     assert code == 2 and "differs from the index" in err
-    assert installed_packages() == []
+    assert installed_models() == []
 
 
 def test_an_unreachable_index_gives_one_line_with_the_offline_route(packages_dir, monkeypatch, capsys):

@@ -8,7 +8,8 @@ leading-space rule); batching, clause splitting and flags are ``CTranslate2Engin
 from __future__ import annotations
 
 from briefing.translate.ctranslate2_engine import CTranslate2Engine, DecodingOptions
-from briefing.translate.packages import InstalledPackage, find_package
+from briefing.translate.installed import newest_model
+from briefing.translate.packages import ARGOS_FORMAT, InstalledPackage
 
 
 class ArgosEngine(CTranslate2Engine):
@@ -17,7 +18,7 @@ class ArgosEngine(CTranslate2Engine):
     package: InstalledPackage
 
     def __init__(self, package: InstalledPackage | None = None, options: DecodingOptions | None = None):
-        super().__init__(package or find_package(), options)
+        super().__init__(package or newest_model(ARGOS_FORMAT), options)
         self.target_prefix = self.package.target_prefix
 
     @property

@@ -103,11 +103,23 @@ def choose_model(name: str | None = None) -> InstalledModel:
                 f"the default model {default!r} (set with `briefing models default`) is not installed any more: "
                 "choose another with `briefing models default NAME` or give --model NAME"
             ) from None
-    models = installed_models()
     for kind in (ARGOS_FORMAT, OPUS_MT_FORMAT):
-        of_kind = [m for m in models if m.format == kind]
-        if of_kind:
-            return max(of_kind, key=lambda m: version_key(m.package_version))
-    raise ModelNotInstalledError(
+        try:
+            return newest_model(kind)
+        except ModelNotInstalledError:
+            continue
+    raise _not_installed()
+
+
+def newest_model(kind: str) -> InstalledModel:
+    """The installed ar->en model of ``kind`` (``argos``, ``opus-mt``) with the highest version."""
+    of_kind = [m for m in installed_models() if m.format == kind]
+    if not of_kind:
+        raise _not_installed()
+    return max(of_kind, key=lambda m: version_key(m.package_version))
+
+
+def _not_installed() -> ModelNotInstalledError:
+    return ModelNotInstalledError(
         f"no Arabic->English translation model is installed in {packages_dir()}: {INSTALL_HINT}"
     )

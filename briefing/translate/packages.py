@@ -16,7 +16,6 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from briefing.errors import ModelNotInstalledError
 from briefing.translate.archive import (
     PackageError,
     check_integrity,
@@ -129,33 +128,6 @@ def package_folders() -> list[Path]:
         return []
     return [folder for folder in sorted(root.iterdir())
             if folder.is_dir() and (folder / "metadata.json").is_file()]
-
-
-def installed_packages() -> list[InstalledPackage]:
-    """Every readable Argos package in the packages folder, in name order."""
-    found = []
-    for folder in package_folders():
-        try:
-            package = InstalledPackage.read(folder)
-        except PackageError:
-            continue
-        if package.format == ARGOS_FORMAT:
-            found.append(package)
-    return found
-
-
-def find_package() -> InstalledPackage:
-    """The installed Arabic->English package with the highest version."""
-    candidates = [
-        p
-        for p in installed_packages()
-        if p.from_code == SOURCE_LANGUAGE and p.to_code == TARGET_LANGUAGE
-    ]
-    if not candidates:
-        raise ModelNotInstalledError(
-            f"no Arabic->English translation model is installed in {packages_dir()}: {INSTALL_HINT}"
-        )
-    return max(candidates, key=lambda p: version_key(p.package_version))
 
 
 def version_key(version: str) -> tuple:

@@ -74,7 +74,7 @@ def test_install_converts_to_int8_with_its_metadata_and_opens_no_connection(
     folder = packages_dir / MODEL_KEY
     metadata = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
     assert metadata == {
-        "format": "opus-mt", "name": "opus-2020-01-01", "package_version": "2020-01-01", "from_code": "ar",
+        "format": "opus-mt", "type": "opus-mt", "name": "opus-2020-01-01", "package_version": "2020-01-01", "from_code": "ar",
         "to_code": "en", "licence": "CC BY 4.0", "source_sha256": sha256, "source_prefix": "",
     }
     assert sorted(p.name for p in folder.iterdir()) == [
@@ -121,6 +121,30 @@ def test_list_default_model_option_and_remove_cover_both_kinds(
     # The default went with it: the Argos package is used again.
     code, out, _ = run_cli(monkeypatch, capsys, "models", "default")
     assert code == 0 and "translate-ar_en-1_0 (none recorded" in out
+
+
+def test_argos_itself_translates_with_its_own_package_and_leaves_the_opus_mt_folder_alone(
+        opus_mt_zip, argosmodel, packages_dir, monkeypatch, capsys):
+    """Argos Translate reads the same packages folder: an OPUS-MT folder must not be taken
+    for an Argos package (which it would then fail to load)."""
+    from argostranslate import settings, translate
+
+    def argos_languages() -> dict:
+        """What Argos finds now: its translations are cached per process, so forget them."""
+        translate.get_installed_languages.cache_clear()
+        translate.installed_translates.clear()
+        return {language.code: language for language in translate.get_installed_languages()}
+
+    monkeypatch.setattr(settings, "package_dirs", [packages_dir])
+    monkeypatch.setattr(translate, "installed_translates", [])
+    assert run_cli(monkeypatch, capsys, "models", "install", str(opus_mt_zip))[0] == 0
+    assert argos_languages() == {}  # the OPUS-MT model alone: nothing Argos would translate with
+    assert run_cli(monkeypatch, capsys, "models", "install", str(argosmodel))[0] == 0
+    languages = argos_languages()
+    assert sorted(languages) == ["ar", "en"]
+    translation = languages["ar"].get_translation(languages["en"]).underlying
+    assert translation.pkg.package_path.name == "translate-ar_en-1_0"
+    translate.get_installed_languages.cache_clear()
 
 
 def test_a_default_that_was_deleted_by_hand_is_one_clear_error(opus_mt_zip, packages_dir, monkeypatch, capsys, tmp_path):

@@ -51,8 +51,12 @@ class OpusMTPackage:
         return sum(f.stat().st_size for f in self.path.rglob("*") if f.is_file())
 
     def metadata(self) -> dict:
+        """What ``metadata.json`` holds. ``type`` is read by Argos Translate itself, which shares
+        the packages folder: it translates only with packages of type ``translate``, so it
+        leaves this folder alone instead of failing on it (it has no ``sentencepiece.model``)."""
         return {
             "format": OPUS_MT_FORMAT,
+            "type": OPUS_MT_FORMAT,
             "name": self.name,
             "package_version": self.package_version,
             "from_code": self.from_code,

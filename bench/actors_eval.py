@@ -15,9 +15,12 @@ Mentions are then counted by where the mention came from (the CRF, the place gaz
 title or organisation pattern, or spreading a name found elsewhere), with the precision of each,
 and the false positives by what is wrong with them (the span of a gold name with another type, a gold name of the same type with other
 boundaries, another type and other boundaries, a MISC name, or no gold name at all), so that
-it is plain where precision goes. ``--examples N`` prints N false positives of each kind.
+it is plain where precision goes. ``--examples N`` prints N false positives of each kind,
+``--misses N`` N missed gold names of each type (with what was found over them). Look at these
+on the dev part only: the held-out part is for measuring.
 
 Run: python bench/actors_eval.py [--corpus FILE] [--model DIR] [--part dev|held-out] [--examples N]
+     [--misses N]
 """
 
 from __future__ import annotations
@@ -192,6 +195,7 @@ def main() -> None:
     parser.add_argument("--part", choices=("held-out", "dev"), default="held-out")
     parser.add_argument("--block", type=int, default=Settings().story_sentences)
     parser.add_argument("--examples", type=int, default=0, help="false positives shown per kind")
+    parser.add_argument("--misses", type=int, default=0, help="missed gold names shown per type")
     args = parser.parse_args()
 
     training, scored = split_held_out(read_conll(args.corpus), HELD_OUT_SENTENCES)
@@ -202,6 +206,7 @@ def main() -> None:
     causes: Counter = Counter()
     correct: Counter = Counter()
     examples: dict[tuple[str, str], list[str]] = {}
+    missed: dict[str, list[str]] = {}
     unmapped = 0
     started = time.perf_counter()
     # The actors stage uses the shipped model; the bench puts the one under test in its place.
@@ -233,6 +238,17 @@ def main() -> None:
                 )
             for span in gold - predicted.keys():
                 counts[span[1]][2] += 1
+                tokens = story.sentences[span[0]]
+                found_near = [
+                    " ".join(t for t, _ in tokens[p[2] : p[3]]) + "/" + p[1]
+                    for p in predicted
+                    if p[0] == span[0] and p[2] < span[3] and span[2] < p[3]
+                ]
+                context = " ".join(t for t, _ in tokens[max(0, span[2] - 3) : span[3] + 3])
+                missed.setdefault(span[1], []).append(
+                    " ".join(t for t, _ in tokens[span[2] : span[3]])
+                    + f" (found: {', '.join(found_near) or '-'}; in: {context})"
+                )
     elapsed = time.perf_counter() - started
 
     scores = {kind: Score(*values) for kind, values in counts.items()}
@@ -262,6 +278,11 @@ def main() -> None:
         if args.examples:
             print(f"-- {source}, {error}:")
             for line in shown[: args.examples]:
+                print("   " + line)
+    for kind, shown in sorted(missed.items()):
+        if args.misses:
+            print(f"-- missed {kind} ({len(shown)}):")
+            for line in shown[: args.misses]:
                 print("   " + line)
 
 

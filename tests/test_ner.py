@@ -20,6 +20,7 @@ from briefing.ner.dictionary import DEFAULT_DIC, derive_words, dictionary_readin
 from briefing.ner.gazetteer import match_place
 from briefing.ner.mentions import (
     MIN_CONFIDENCE,
+    _bodies_after_kind_words,
     _bodies_after_titles,
     _heads_before_names,
     _model_spans,
@@ -463,6 +464,34 @@ def test_the_crfs_names_it_is_unsure_of_are_left_out(least_sure, kept):
     tagger = FixedTagger(["O", "B-PERS", "I-PERS", "O", "O"], [1.0, 0.95, least_sure, 1.0, 1.0])
     found = [(f.type, f.text) for f in find_mentions(text, [(0, len(text))], tagger).found]
     assert found == ([("person", "سعيد خالد")] if kept else [])
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("وأعلنت مؤسسة «سيمبيوسيس» عن برنامج", "سيمبيوسيس"),  # quoted, after "foundation"
+        ('ونشر موقع "صوت الناس" الخبر', "صوت الناس"),
+        ("من إنتاج شركة هيونداي الكورية", "هيونداي"),  # unquoted: rare words only
+        ("قالت صحيفة لوموند إن", "لوموند"),
+    ],
+)
+def test_a_name_after_the_kind_of_body_it_is(text, name):
+    sentence = words(text)
+    [(kind, first, last)] = _bodies_after_kind_words(sentence, shipped_tagger().common_words)
+    assert kind == "ORG" and " ".join(sentence[first:last]) == normalize(name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقالت الشركة الكبيرة إن",  # no name after the kind word
+        "أعلنت شركة كبيرة عن",  # a dictionary word is no name
+        'وقالت مؤسسة " إن',  # a quote never closed
+        "ذهب إلى موقع الحادث",  # "site" with an ordinary word: no website
+    ],
+)
+def test_no_name_after_a_kind_word(text):
+    assert _bodies_after_kind_words(words(text), shipped_tagger().common_words) == []
 
 
 def test_a_body_after_a_title_is_taken_only_when_named():

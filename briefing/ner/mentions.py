@@ -86,6 +86,12 @@ _MAX_ORG_WORDS = 7
 _MAX_PERSON_WORDS = 3
 # Words inside a role that are neither titles nor names: "to" (ambassador to), "on behalf of".
 ROLE_LINKS = frozenset({"لدي", "باسم"})
+# Words saying what kind of body the name after them is (company, newspaper, magazine,
+# foundation, website): with the name in quotes, and (the first three) without.
+_QUOTED_NAME_KINDS = frozenset(normalize(w) for w in ("شركة", "صحيفة", "مجلة", "مؤسسة", "موقع"))
+_NAME_KINDS = frozenset(normalize(w) for w in ("شركة", "صحيفة", "مجلة"))
+_OPENING_QUOTES = frozenset('"«“')
+_CLOSING_QUOTES = frozenset('"»”')
 ABBREVIATED_TITLES = frozenset({"د"})  # د. = Dr.
 _TANWEEN_FATH = "\u064b"
 # The CRF's names whose least sure token (marginal probability of its tag) is below this are
@@ -204,6 +210,41 @@ def _bodies_after_titles(
             if _unnamed_body(words[gap_start:gap_end]):
                 continue
             found.append(("ORG", gap_start, gap_end))
+    return found
+
+
+def _bodies_after_kind_words(words: list[str], common: frozenset[str]) -> list[tuple[str, int, int]]:
+    """The name after a word saying what kind of body it is: ``شركة «آلمو»``, ``صحيفة لوموند``.
+
+    ANERcorp tags the name without the kind word. A quoted name is taken whole (up to
+    ``_MAX_ORG_WORDS`` words); an unquoted one is the rare, non-dictionary words right after
+    it. In the training text (less the dev and held-out parts) this reads 24 of 25 quoted
+    names and 7 of 7 unquoted ones as their gold ORG names; on the dev sentences the whole
+    pipeline's F1 went from 0.802 to 0.804.
+    """
+    found = []
+    for i, word in enumerate(words[:-1]):
+        head = split_proclitics(word)[1]
+        if head in _QUOTED_NAME_KINDS and words[i + 1] in _OPENING_QUOTES:
+            end = next(
+                (k for k in range(i + 2, min(i + 3 + _MAX_ORG_WORDS, len(words)))
+                 if words[k] in _CLOSING_QUOTES),
+                None,
+            )
+            if end is not None and end > i + 2:
+                found.append(("ORG", i + 2, end))
+        elif head in _NAME_KINDS:
+            end = i + 1
+            while (
+                end < len(words)
+                and end - i <= _MAX_PERSON_WORDS
+                and _is_word(words[end])
+                and not given_name(words[end])
+                and _looks_like_name_word(words[end], common, after_given_name=False)
+            ):
+                end += 1
+            if end > i + 1:
+                found.append(("ORG", i + 1, end))
     return found
 
 
@@ -439,6 +480,10 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], tagger: Tagger) -
     candidates += [
         (kind, first, last, "organisation pattern")
         for kind, first, last in _heads_before_names(words, [c[:3] for c in candidates])
+    ]
+    candidates += [
+        (kind, first, last, "organisation pattern")
+        for kind, first, last in _bodies_after_kind_words(words, tagger.common_words)
     ]
     candidates += [
         (kind, first, last, "title pattern")

@@ -501,6 +501,8 @@ def test_a_body_after_a_title_is_taken_only_when_named():
     assert _bodies_after_titles(branch, [("PERS", 4, 6)]) == []
     ordinary = words("قال رئيس المجلس نبيه بري")  # "the council": one ordinary word
     assert _bodies_after_titles(ordinary, [("PERS", 3, 5)]) == []
+    whose = words("وقال المتحدث باسم الجيش العراقي اللواء يحيى رسول")  # says whose army it is
+    assert _bodies_after_titles(whose, [("PERS", 7, 9)]) == [("ORG", 3, 5)]
 
 
 def test_countries_past_and_present_are_places_and_un_bodies_organisations():

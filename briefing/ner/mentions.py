@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from briefing.extract.dates_lexicon import LEXICON, Kind, fold
 from briefing.ner.dictionary import dictionary_reading
-from briefing.ner.gazetteer import Place, match_place, place_index
+from briefing.ner.gazetteer import Place, city_index, known_place, match_place, place_index
 from briefing.ner.lexicon import given_name, is_nationality, title_at, word_gloss
 from briefing.ner.scoring import entity_spans
 from briefing.ner.tagger import Tagger
@@ -397,9 +397,8 @@ def _first_word_reading(word: str, kind: str, rest: tuple[str, ...]) -> str:
     """
     readings = candidate_stems(word)
     if kind == "LOC":
-        index = place_index()
         for reading in readings:
-            if (reading,) + rest in index:
+            if known_place((reading,) + rest):
                 return reading
     if given_name(word) or word_gloss(word) or word in ORG_HEADS:
         return word  # ``وليد``, ``وزارة``: the و is the word's own
@@ -417,9 +416,10 @@ def _first_word_reading(word: str, kind: str, rest: tuple[str, ...]) -> str:
 def _make_found(
     text: str, tokens: list[Token], words: list[str], kind: str, first: int, last: int, source: str
 ) -> Found:
-    """A candidate span as a name: particles left out, a gazetteer place recognised whatever
-    type the source gave it (the CRF calls ``واشنطن`` an organisation when it means the government;
-    ``الأمم المتحدة`` is a body whatever it called it)."""
+    """A candidate span as a name: particles left out, a CLDR place recognised whatever type
+    the source gave it (the CRF calls ``واشنطن`` an organisation when it means the government;
+    ``الأمم المتحدة`` is a body whatever it called it). A GeoNames city gives its English name
+    only to a place the CRF found: ``الريان`` is a city and, far more often in news, a club."""
     rest = tuple(words[first + 1 : last])
     reading = _first_word_reading(words[first], kind, rest)
     clitics = leading_clitics(words[first], reading)
@@ -427,6 +427,8 @@ def _make_found(
     end = tokens[last - 1].end
     name_words = (reading,) + rest
     place = place_index().get(name_words)
+    if place is None and kind == "LOC":
+        place = city_index().get(name_words)
     if place is None:
         entity_type = TYPES[kind]
     else:

@@ -150,16 +150,13 @@ def known_place(words: tuple[str, ...]) -> Place | None:
     return place_index().get(words) or city_index().get(words)
 
 
-def match_place(
-    words: list[str], start: int, index: dict[tuple[str, ...], Place] | None = None
-) -> tuple[Place, int] | None:
-    """The longest place name of ``index`` (default: CLDR's) starting at ``words[start]``, with
-    the number of words it spans.
+def match_place(words: list[str], start: int) -> tuple[Place, int] | None:
+    """The longest place name starting at ``words[start]``, with the number of words it spans.
 
     The first word may carry clitics (``بالأردن``, ``وبغداد``); ``words`` are normalised.
     Ambiguous one-word names (``المالي``, "the financial") are not matched.
     """
-    index = place_index() if index is None else index
+    index = place_index()
     for length in range(min(MAX_PLACE_WORDS, len(words) - start), 0, -1):
         rest = tuple(words[start + 1 : start + length])
         for first in candidate_stems(words[start]):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from briefing.extract.dates_lexicon import LEXICON, Kind, fold
 from briefing.ner.dictionary import dictionary_reading
-from briefing.ner.gazetteer import Place, city_index, known_place, match_place, place_index
+from briefing.ner.gazetteer import Place, known_place, match_place, place_index
 from briefing.ner.lexicon import given_name, is_nationality, title_at, word_gloss
 from briefing.ner.scoring import entity_spans
 from briefing.ner.tagger import Tagger
@@ -238,7 +238,6 @@ def _bodies_after_kind_words(words: list[str], common: frozenset[str]) -> list[t
             while (
                 end < len(words)
                 and end - i <= _MAX_PERSON_WORDS
-                and _is_word(words[end])
                 and not given_name(words[end])
                 and _looks_like_name_word(words[end], common, after_given_name=False)
             ):
@@ -426,9 +425,7 @@ def _make_found(
     start = tokens[first].start + offset_after_letters(tokens[first].text, clitics)
     end = tokens[last - 1].end
     name_words = (reading,) + rest
-    place = place_index().get(name_words)
-    if place is None and kind == "LOC":
-        place = city_index().get(name_words)
+    place = known_place(name_words) if kind == "LOC" else place_index().get(name_words)
     if place is None:
         entity_type = TYPES[kind]
     else:

@@ -11,9 +11,11 @@ other raises F1 (Minkov et al. 2006, "NER systems that suit user's preferences")
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 import pycrfsuite
@@ -30,6 +32,7 @@ CLUSTERS_FILE = "word-clusters.tsv"
 # Subtracted from the ``O`` score of each token; chosen on the dev sentences (0.25-0.75 all
 # helped, 0.5 most: +0.5 to +0.8 F1), never on the held-out ones.
 OUTSIDE_PENALTY = 0.5
+_Read = TypeVar("_Read")  # what a sentence's second pass gives: its tags, or tags and confidence
 _FILES = (
     MODEL_FILE,
     FIRST_PASS_FILE,
@@ -105,11 +108,13 @@ class _Decoder:
 
     def _scores(self, features: list[list[str]]) -> np.ndarray:
         unknown = len(self._rows)
-        rows = [self._weights[[self._rows.get(f, unknown) for f in row]].sum(axis=0) for row in features]
+        rows = [
+            self._weights[[self._rows.get(f, unknown) for f in row]].sum(axis=0) for row in features
+        ]
         return np.array(rows) + self._bias
 
     def tag(self, features: list[list[str]]) -> list[str]:
-        return self.tag_with_confidence(features)[0]
+        return [self.labels[i] for i in self._viterbi(self._scores(features))]
 
     def tag_with_confidence(self, features: list[list[str]]) -> tuple[list[str], list[float]]:
         """The best tags and, for each, its marginal probability (forward-backward): how sure
@@ -149,7 +154,6 @@ class _Decoder:
         return path[::-1]
 
 
-
 class Tagger:
     """A loaded model; loading takes a fraction of a second, so one is kept per process."""
 
@@ -175,19 +179,27 @@ class Tagger:
 
     def tag_story(self, sentences: list[list[str]]) -> list[list[str]]:
         """One BIO tag per token of each sentence; the sentences are read as one story."""
-        return [tags for tags, _ in self.tag_story_with_confidence(sentences)]
+        return self._read_story(sentences, self._second.tag, list)
 
     def tag_story_with_confidence(
         self, sentences: list[list[str]]
     ) -> list[tuple[list[str], list[float]]]:
         """``tag_story``'s tags with the second pass's marginal probability of each."""
+        return self._read_story(sentences, self._second.tag_with_confidence, lambda: ([], []))
+
+    def _read_story(
+        self,
+        sentences: list[list[str]],
+        decode: Callable[[list[list[str]]], _Read],
+        empty: Callable[[], _Read],
+    ) -> list[_Read]:
+        """Both passes over a story; ``decode`` reads the second pass's features of a sentence,
+        ``empty`` makes what stands for a sentence without tokens."""
         own = [sentence_features(tokens, self._lists) if tokens else [] for tokens in sentences]
         first = [self._first.tag(features) if features else [] for features in own]
         story = story_features(sentences, first, self._lists.common)
         return [
-            self._second.tag_with_confidence([row + extra for row, extra in zip(rows, extras)])
-            if rows
-            else ([], [])
+            decode([row + extra for row, extra in zip(rows, extras)]) if rows else empty()
             for rows, extras in zip(own, story)
         ]
 

@@ -11,7 +11,7 @@ given to someone.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from briefing.extract.arabic import (
@@ -705,15 +705,15 @@ def _backward_candidate(scan: _Scan, index: int, gender: str) -> _Candidate | No
     )
 
 
-def _phrase_end(scan: _Scan, start: int, stop: frozenset[str] = frozenset()) -> int:
+def _phrase_end(scan: _Scan, start: int, stop: Callable[[str], object] = lambda word: False) -> int:
     """The token index where a name from token ``start`` ends at the latest: the next boundary,
-    a word of ``stop``, or ``MAX_PHRASE_SPEAKER_TOKENS`` on."""
+    a word ``stop`` is true of, or ``MAX_PHRASE_SPEAKER_TOKENS`` on."""
     last = start + 1
     while (
         last < len(scan.tokens)
         and last - start < MAX_PHRASE_SPEAKER_TOKENS
         and not _boundary_before(scan, last)
-        and scan.tokens[last].text not in stop
+        and not stop(scan.tokens[last].text)
     ):
         last += 1
     return min(last, len(scan.tokens))
@@ -818,11 +818,7 @@ def _phrase_candidates(scan: _Scan) -> list[_Candidate]:
             after += 2  # "وفق ما يختم", "وفقا لما كشفه": skip "ما" and its verb
             if after < len(scan.tokens) and scan.tokens[after].text == WITH_IT:
                 after += 1  # "وفقاً لما أفادت به شركة نيلسن"
-        last = after
-        while last < len(scan.tokens) and last - after < MAX_PHRASE_SPEAKER_TOKENS:
-            if last > after and (_boundary_before(scan, last) or _cue_form(scan.tokens[last].text)):
-                break  # a reporting verb starts a clause of its own
-            last += 1
+        last = _phrase_end(scan, after, _cue_form)  # a reporting verb starts a clause of its own
         first, last = _trim_speaker(scan, after, last)
         if last <= first or scan.tokens[first].text in NOT_SOURCES:
             continue
@@ -875,7 +871,7 @@ def _source_of_hearsay(scan: _Scan, end: int) -> tuple[int, int] | None:
     after = next((i for i, t in enumerate(scan.tokens) if t.start >= end), len(scan.tokens))
     if after + 1 >= len(scan.tokens) or scan.tokens[after].text != FROM:
         return None
-    last = _phrase_end(scan, after + 1, INTRODUCERS)
+    last = _phrase_end(scan, after + 1, INTRODUCERS.__contains__)
     first, last = _trim_speaker(scan, after + 1, last)
     return (scan.tokens[first].start, scan.tokens[last - 1].end) if last > first else None
 

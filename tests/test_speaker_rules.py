@@ -205,3 +205,88 @@ def test_said_opening_a_sentence_can_say_a_bare_clause():
     lines = [*lines[:2], "وغادر القاعة بعدما قال كلاما كثيرا عنها."]
     assert speakers(lines) == [(2, "السيد آدامز")]
     assert attributions(["البارات", "وقال سبب اختفاء البارات أمر مفهوم."]) == []
+
+
+def test_qad_before_a_speech_verb_leaves_its_subject_to_the_participle():
+    lines = [
+        "المدرسة",
+        "قال المحافظ سامي رافع إن الطرق مفتوحة.",
+        "وقد تحدث مدير المدرسة السابق قائلًا: إن الدوام سيبدأ غدًا.",
+    ]
+    assert speakers(lines) == [(2, "المحافظ سامي رافع"), (3, "مدير المدرسة السابق")]
+    # قد before a verb that is no speech verb: the participle's speaker is implied
+    lines[2] = "وقد عاد مدير المدرسة إلى مكتبه قائلًا: إن الدوام سيبدأ غدًا."
+    assert speakers(lines) == [(2, "المحافظ سامي رافع"), (3, "المحافظ سامي رافع")]
+
+
+def test_writing_reports_what_is_written():
+    lines = [
+        "المعرض",
+        "وكتب الناقد كريم ناصر على موقعه: «المعرض مخيب للآمال».",
+        "«لم أر لوحة جديدة واحدة»، كما كتبت زائرة أخرى.",
+    ]
+    assert speakers(lines) == [(2, "الناقد كريم ناصر"), (3, "زائرة أخرى")]
+    # "يُكتب" (is written) names no one who writes
+    assert attributions(["المعرض", "ويُكتب على اللافتة أن الدخول مجاني."]) == []
+
+
+def test_a_plural_verb_after_alladhina_speaks_for_the_noun_before_it():
+    lines = [
+        "الخطة",
+        "وانتقد التقرير عددا من النواب الذين كتبوا الحكومة الشهر الماضي بأن الخطة فاشلة.",
+    ]
+    assert speakers(lines) == [(2, "النواب")]
+    # a singular verb after the relative still takes a speaker after it
+    lines[1] = "وهي الخطة التي قال الوزير إنها ستنجح."
+    assert speakers(lines) == [(2, "الوزير")]
+
+
+def test_commenting_reports_only_a_quotation():
+    lines = ["الماء", "وعلق أحد السكان: «الماء مقطوع منذ أيام»."]
+    assert speakers(lines) == [(2, "أحد السكان")]
+    assert attributions(["الاتفاق", "وعلقت الحكومة العمل بالاتفاق إلى أن تنتهي المفاوضات."]) == []
+    # with a participle, the participle speaks for the speech verb's subject, once
+    found = attributions(["الماء", "وعلقت المديرة قائلة: «الماء مقطوع منذ أيام»."])
+    assert [(a.rule, a.entity.name) for a in found] == [("participle-subject", "المديرة")]
+
+
+def test_as_said_with_a_description_of_the_speaker_after_a_comma():
+    lines = ["الخطة", "الخطة لن تنجح، كما قالت الباحثة منى حداد، خبيرة في الاقتصاد."]
+    found = attributions(lines)
+    assert [(a.entity.name, a.claim) for a in found] == [("الباحثة منى حداد", "الخطة لن تنجح")]
+    # what follows the comma goes on with another clause: no "as she said"
+    lines[1] = "الخطة لن تنجح، كما قالت الباحثة منى حداد، وقد غادرت القاعة بعد ذلك مباشرة."
+    assert attributions(lines) == []
+
+
+def test_a_verb_without_speaker_inside_an_as_said_claim_is_part_of_it():
+    lines = [
+        "المحكمة",
+        "قال المحامي سمير داود إن الحكم متوقع.",
+        "وسرعة الحكم تشير إلى أن القضية بسيطة، كما قالت الباحثة منى حداد.",
+    ]
+    assert speakers(lines) == [(2, "المحامي سمير داود"), (3, "الباحثة منى حداد")]
+
+
+def test_a_quotation_before_a_speech_noun_is_its_possessors():
+    lines = [
+        "المباراة",
+        "قال المدرب جاك سالم إن الفريق جاهز.",
+        "وقالت الحكمة ليلى حسن إن المباراة ستبدأ في موعدها.",
+        "«سنلعب للفوز» في تصريحات سالم لإذاعة المدينة.",
+    ]
+    assert speakers(lines) == [
+        (2, "المدرب جاك سالم"),
+        (3, "الحكمة ليلى حسن"),
+        (4, "المدرب جاك سالم"),
+    ]
+    # in a suffix: the latest speaker of its gender
+    lines[3] = "«لن نتراجع»، في تصريحاته للصحفيين."
+    assert speakers(lines) == [
+        (2, "المدرب جاك سالم"),
+        (3, "الحكمة ليلى حسن"),
+        (4, "المدرب جاك سالم"),
+    ]
+    # an adjective after the noun is no speaker, nor a name the article has not given a claim
+    assert speakers(["المباراة", "«سنلعب للفوز» في تصريحات صحفية."]) == []
+    assert speakers(["المباراة", "«سنلعب للفوز» في تصريحات سالم لإذاعة المدينة."]) == []

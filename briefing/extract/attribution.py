@@ -46,6 +46,7 @@ from briefing.extract.attribution_lexicon import (
     FEMININE,
     FEMININE_ENDINGS,
     FROM,
+    IN_FORMS,
     INDEFINITE_PLURALS,
     INTRODUCERS,
     KANA,
@@ -69,10 +70,13 @@ from briefing.extract.attribution_lexicon import (
     OBJECT_PRONOUNS,
     PASSIVE_ABOUT,
     PRONOUN_PREPOSITIONS,
+    QUOTE_ONLY_VERBS,
     OPENING_QUOTES,
     PARTICIPLE_CUES,
     PLURAL,
+    PLURAL_VERB_SUFFIX,
     QAD,
+    QAD_FORMS,
     QUOTING_FROM,
     READINESS_NOUN,
     READINESS_VERB,
@@ -177,6 +181,7 @@ class _Candidate:
     explicit_after: bool = False
     participle: bool = False  # "مضيفاً", "قائلاً"
     maybe_me: bool = False  # "فقال لي:": "told me", unless the article has a speaker "لي"
+    known_only: bool = False  # kept only when the article already has this speaker
 
 
 class _Scan:
@@ -473,6 +478,8 @@ def _verb_candidates(scan: _Scan) -> list[_Candidate]:
         if index + 1 < len(scan.tokens) and scan.tokens[index + 1].text in TOWARDS_SOMEONE:
             continue  # "ويشير إليه بلقبه": refers to someone, reports nothing
         opening = _opening_after(scan, index, lemma)
+        if lemma in QUOTE_ONLY_VERBS and not _quotes_after_speaker(scan, index, opening):
+            continue
         if opening is None and lemma not in (DISCUSS_VERB, READINESS_VERB):
             candidate = _quote_before_candidate(scan, index, (cue_start, token.end), gender)
             if candidate is None:
@@ -497,6 +504,9 @@ def _verb_candidates(scan: _Scan) -> list[_Candidate]:
             last -= 1
         if last > first and normalize(scan.tokens[first].text) in FUNCTION_WORDS:
             last = first  # "قالوا، لا تخرج": no one is named
+        after_relative = index > 0 and scan.tokens[index - 1].text in RELATIVES
+        if after_relative and _carries_plural_subject(token.text):
+            last = first  # "القادة الذين كتبوا الأسقفية": the relative is the subject
         speaker = (scan.tokens[first].start, scan.tokens[last - 1].end) if last > first else None
         maybe_me = last == first + 1 and scan.tokens[first].text == TO_ME
         adjunct = None
@@ -531,11 +541,34 @@ def _verb_candidates(scan: _Scan) -> list[_Candidate]:
     return found
 
 
+def _quotes_after_speaker(
+    scan: _Scan, cue_index: int, opening: tuple[int, str, int] | None
+) -> bool:
+    """"وعلق آخر: «...»": a quotation follows the speaker, with no participle of its own
+    between ("وعلقت X قائلة:" is the participle's)."""
+    return (
+        opening is not None
+        and opening[1] == "quote"
+        and not any(
+            _bare_cue(scan.tokens[i].text) in PARTICIPLE_CUES
+            for i in range(cue_index + 1, opening[0])
+        )
+    )
+
+
+def _carries_plural_subject(word: str) -> bool:
+    """Whether a reporting verb ends in the plural وا ("قالوا", "كتبوا"): after الذين its
+    subject is the relative, and the words after it are its object, not who speaks."""
+    return word.endswith(PLURAL_VERB_SUFFIX) and _bare_cue(word) in VERB_CUES
+
+
 def _subject_of_speech_verb(scan: _Scan, candidate: _Candidate) -> None:
     """"وتحدث برنت مونتجومري، الرئيس ... قائلاً:": a participle speaks for the subject of the
     speech verb that opens its sentence ("تحدث قائلاً" has none: the speaker is implied)."""
     start = scan.sentence_start(scan.tokens[candidate.cue_index].start)
     first = next((i for i, t in enumerate(scan.tokens) if t.start >= start), candidate.cue_index)
+    if first + 1 < candidate.cue_index and scan.tokens[first].text in QAD_FORMS:
+        first += 1  # "وقد تحدث X قائلاً:"
     if first >= candidate.cue_index or _bare_cue(scan.tokens[first].text) not in SPEECH_VERBS:
         return
     last = first + 1
@@ -586,7 +619,8 @@ def _quote_before_candidate(
     untrimmed = last
     first, last = _trim_speaker(scan, index + 1, last)
     if as_said and not (
-        ends_sentence and (last == untrimmed or scan.tokens[last].text in ADJUNCT_STARTS)
+        (ends_sentence or _apposition_ends_sentence(scan, untrimmed))
+        and (last == untrimmed or scan.tokens[last].text in ADJUNCT_STARTS)
     ):
         return None  # "كما أكد الوزير دعمه للخطة": "also", and what follows is no speaker
     speaker = (scan.tokens[first].start, scan.tokens[last - 1].end) if last > first else None
@@ -598,6 +632,25 @@ def _quote_before_candidate(
         speaker=speaker,
         claim=claim,
         explicit_after=speaker is not None,
+    )
+
+
+def _apposition_ends_sentence(scan: _Scan, index: int) -> bool:
+    """"...، كما قالت باز زاراتي، خبيرة في القانون الدولي.": after the comma at token ``index``
+    only a short description of the speaker ends the sentence (no قد, verb of speech or أن)."""
+    if index >= len(scan.tokens) or not any(mark in scan.gap(index - 1, index) for mark in "،,"):
+        return False
+    end = scan.sentence_end(scan.tokens[index].start)
+    rest = [i for i in range(index, len(scan.tokens)) if scan.tokens[i].end <= end]
+    first = scan.tokens[index].text
+    return (
+        0 < len(rest) <= MAX_PHRASE_SPEAKER_TOKENS
+        and normalize(first) not in FUNCTION_WORDS
+        and first not in QAD_FORMS  # "، وقد غادرت القاعة": a clause of its own
+        and not any(_boundary_before(scan, i) for i in rest[1:])
+        and not any(
+            scan.tokens[i].text in INTRODUCERS or _cue_form(scan.tokens[i].text) for i in rest
+        )
     )
 
 
@@ -753,6 +806,15 @@ def _speaker_before(scan: _Scan, candidate: _Candidate, earlier: list[_Candidate
                 candidate.rule = "relative"
                 return
         _subject_before(scan, candidate, index - 1)
+        antecedent = tokens_[index - 2].text if index >= 2 else ""
+        if (
+            candidate.speaker is None
+            and antecedent.startswith("ال")
+            and not _boundary_before(scan, index - 1)
+        ):
+            # "من القادة الذين كتبوا": the definite noun before the relative is who it means
+            candidate.speaker = (tokens_[index - 2].start, tokens_[index - 2].end)
+            candidate.rule = "relative"
         return
     _subject_before(scan, candidate, index)
 
@@ -942,6 +1004,7 @@ def _settle_nesting(scan: _Scan, candidates: list[_Candidate]) -> list[_Candidat
         c
         for c in candidates
         if not (c.participle and any(o.cue[0] < c.cue[0] < o.claim[0] for o in candidates))
+        and not (not c.explicit_after and any(_said_before_over(o, c) for o in candidates))
     ]
     kept: list[_Candidate] = []
     for candidate in candidates:
@@ -977,6 +1040,16 @@ def _settle_nesting(scan: _Scan, candidates: list[_Candidate]) -> list[_Candidat
     return result
 
 
+def _said_before_over(outer: _Candidate, inner: _Candidate) -> bool:
+    """"قرار المحكمة يشير إلى أن ...، كما قالت زاراتي": a verb with no speaker named after it
+    in what a later "كما قالت X" or "«...»، قال X" reports is part of that claim."""
+    return (
+        outer.speaker is not None
+        and outer.rule.startswith(("as-said", "quote-before"))
+        and outer.claim[0] <= inner.cue[0] < outer.claim[1]
+    )
+
+
 def _leads_to_nothing(scan: _Scan, outer: _Candidate, cut: int) -> bool:
     """"ووفقاً للتقرير، فقد أكد الفحص أن ...": a source phrase whose claim would end before a
     word of it reports the whole sentence, the nested claim included."""
@@ -993,8 +1066,49 @@ def _clause_start(scan: _Scan, floor: int, cue_index: int) -> int:
     return max(floor, scan.tokens[cue_index - 1].start if cue_index > 0 else floor)
 
 
+def _speech_noun_candidates(scan: _Scan) -> list[_Candidate]:
+    """"«...» في تصريحات روس لبي بي سي", "«...»، في تصريحاته للصحفيين": a quotation closing
+    right before في and a speech noun is the possessor's; a named one only when the article
+    already has that speaker ("في تصريحات صحفية" names none), one in a suffix is implied."""
+    found = []
+    for index in range(1, len(scan.tokens) - 1):
+        if scan.tokens[index].text not in IN_FORMS:
+            continue
+        claim = _quote_before(scan, index)
+        noun = scan.tokens[index + 1].text
+        if claim is None or light_stem(noun) not in SPEECH_NOUNS:
+            continue
+        cue = (scan.tokens[index].start, scan.tokens[index + 1].end)
+        implied = _is_speech_noun(noun)
+        speaker = None
+        if not implied:
+            # "لبي بي سي", "للصحفيين": who it was said to ends the name
+            last = _phrase_end(scan, index + 2, lambda word: word.startswith("ل"))
+            first, last = _trim_speaker(scan, index + 2, last)
+            if last <= first:
+                continue
+            speaker = (scan.tokens[first].start, scan.tokens[last - 1].end)
+        found.append(
+            _Candidate(
+                cue_index=index,
+                cue=cue,
+                rule="quote-before-speech-noun" + ("-implied" if implied else ""),
+                gender=_possessor_gender(noun)
+                if implied
+                else _noun_gender(scan.tokens[index + 2].text),
+                speaker=speaker,
+                claim=claim,
+                explicit_after=not implied,
+                known_only=not implied,
+            )
+        )
+    return found
+
+
 def _paragraph_candidates(scan: _Scan) -> list[_Candidate]:
-    return _settle_nesting(scan, _verb_candidates(scan) + _phrase_candidates(scan))
+    return _settle_nesting(
+        scan, _verb_candidates(scan) + _phrase_candidates(scan) + _speech_noun_candidates(scan)
+    )
 
 
 class _Speakers:
@@ -1147,6 +1261,10 @@ def find_attributions(article: Article, people: Sequence[NamedPerson] = ()) -> l
             closes = _quote_closes(scan) if was_open else not _quote_left_open(scan)
             open_quote = None if closes else continued
         for candidate in candidates:
+            if candidate.known_only and speakers.known(
+                words_of(scan.text[candidate.speaker[0] : candidate.speaker[1]])
+            ) is None:
+                continue
             attribution = _resolve(article, scan, candidate, speakers, previous_body)
             if attribution is None:
                 continue

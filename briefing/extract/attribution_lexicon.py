@@ -40,6 +40,8 @@ VERB_CUES = _forms(
         "استطرد": {MASCULINE: "استطرد", FEMININE: "استطردت", PLURAL: "استطردوا"},
         "اشتكى": {MASCULINE: "اشتكى يشتكي", FEMININE: "اشتكت تشتكي", PLURAL: "اشتكوا"},
         "غرد": {MASCULINE: "غرد يغرد", FEMININE: "غردت تغرد", PLURAL: "غردوا"},
+        # "كتب X على تويتر:", "«...»، كما كتب أحدهم"; past forms only ("يُكتب", "تُكتب": is written)
+        "كتب": {MASCULINE: "كتب", FEMININE: "كتبت", PLURAL: "كتبوا"},
         "رجح": {MASCULINE: "رجح يرجح", FEMININE: "رجحت ترجح", PLURAL: "رجحوا يرجحون"},
         "زعم": {MASCULINE: "زعم يزعم", FEMININE: "زعمت تزعم", PLURAL: "زعموا يزعمون"},
         "ادعى": {MASCULINE: "ادعى يدعي", FEMININE: "ادعت تدعي", PLURAL: "ادعوا يدعون"},
@@ -64,8 +66,12 @@ VERB_CUES = _forms(
         # no bare "قدر": it is also the noun (amount, "على قدر كبير")
         "قدر": {MASCULINE: "يقدر", FEMININE: "قدرت تقدر", PLURAL: "قدروا يقدرون"},
         "وصف": {MASCULINE: "وصف يصف", FEMININE: "وصفت تصف", PLURAL: "وصفوا"},
+        # "وعلق آخر: «...»"; only with a quotation ("علقت الحكومة العمل": suspended)
+        "علق": {MASCULINE: "علق يعلق", FEMININE: "علقت تعلق", PLURAL: "علقوا"},
     }
 )
+# Verbs that report a claim only as a quotation after their speaker ("وعلق آخر: «...»").
+QUOTE_ONLY_VERBS = frozenset({"علق"})
 # Verbs of telling take the one told as an object pronoun ("أخبرني", "فأخبرها"), verbs of
 # judging what is judged ("اعتبرته مدريد بأنه", "وصفه الوزير بأنه").
 TELLING_VERBS = frozenset({"أخبر", "اعتبر", "وصف"})
@@ -73,6 +79,9 @@ OBJECT_PRONOUNS = ("هما", "هم", "ها", "ني", "نا", "ه")
 # Verbs that open a sentence of speech without reporting a claim themselves: a participle
 # after them ("وتحدث X عن ... قائلاً:") speaks for their subject.
 SPEECH_VERBS = frozenset(fold(w).text for w in "تحدث تحدثت تحدثوا رد ردت ردوا علق علقت".split())
+# The particle قد before a past verb ("وقد تحدث X قائلاً:", "ولقد علق") leaves it the verb that
+# opens the sentence.
+QAD_FORMS = frozenset(fold(w).text for w in "قد وقد فقد لقد ولقد".split())
 # Participles that go on with what a speaker said ("مضيفاً أن", "قائلاً:"); inside another
 # verb's speaker phrase ("وتابع قائلاً:") they add nothing to it.
 PARTICIPLE_CUES = _forms(
@@ -92,6 +101,7 @@ PARTICIPLE_CUES = _forms(
 NEEDS_SPEAKER = frozenset(fold(w).text for w in "يزعم".split())
 # "يُدعى"/"تُدعى" (is called) folds to "يدعي"/"تدعي" (claims): the original's final ى tells them apart.
 CALLED_FORMS = frozenset(fold(w).text for w in "يدعي تدعي".split())
+PLURAL_VERB_SUFFIX = fold("وا").text  # "قالوا", "كتبوا": the subject is in the verb or before it
 SOUND_PLURAL_SUFFIX = fold("ون").text  # "المحامون", "المسؤولون"; with ال, so no "كلينتون"
 INDEFINITE_PLURALS = frozenset(fold(w).text for w in "البعض الكثيرون آخرون".split())
 AS_FORMS = frozenset(fold(w).text for w in "كما وكما".split())
@@ -183,6 +193,7 @@ WITH_IT = fold("به").text
 # Nouns that name what a speaker issued; kept as keys so "التقرير" later finds the centre
 # that spoke "في تقرير له".
 SOURCE_NOUNS = frozenset(light_stem(w) for w in "تقرير بيان تصريح مقابلة حديث كلمة دراسة".split())
+IN_FORMS = frozenset(fold(w).text for w in "في وفي".split())  # "«...» في تصريحات X"
 SPEECH_NOUNS = frozenset(light_stem(w) for w in "تصريحات تصريح قول كلام تعبير تقدير رواية".split())
 OPENING_QUOTES = '“«"”'
 CLOSING_FOR = {"«": "»"}

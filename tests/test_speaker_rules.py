@@ -290,3 +290,135 @@ def test_a_quotation_before_a_speech_noun_is_its_possessors():
     # an adjective after the noun is no speaker, nor a name the article has not given a claim
     assert speakers(["المباراة", "«سنلعب للفوز» في تصريحات صحفية."]) == []
     assert speakers(["المباراة", "«سنلعب للفوز» في تصريحات سالم لإذاعة المدينة."]) == []
+
+
+def test_a_paragraph_in_the_first_or_second_person_goes_on_with_a_quotation_left_open():
+    lines = [
+        "المعرض",
+        'قالت الفنانة سلمى عادل: "هذه أول مرة أعرض فيها لوحاتي في المدينة.',
+        "كنت أرسم في غرفة صغيرة لسنوات طويلة.",
+        "ولكنني لم أتوقف عن المحاولة.",
+        "ويستمر المعرض حتى نهاية الشهر المقبل.",
+    ]
+    assert speakers(lines) == [
+        (2, "الفنانة سلمى عادل"),
+        (3, "الفنانة سلمى عادل"),
+        (4, "الفنانة سلمى عادل"),
+    ]
+    # narration in the third person after the open quotation is nobody's
+    lines[2] = "وكانت الفنانة قد رسمت في غرفة صغيرة لسنوات طويلة."
+    assert speakers(lines[:3] + lines[4:]) == [(2, "الفنانة سلمى عادل")]
+
+
+def test_a_quote_mark_written_right_after_a_reporting_verb_opens_its_quotation():
+    lines = [
+        "الميزانية",
+        "قال وزير المالية خالد ناصر إن الميزانية متوازنة.",
+        "وحظيت الخطة بدعم واسع في البرلمان.",
+        'وقال" إننا نعمل على خفض الديون".',
+    ]
+    # the mark after وقال opens its quotation: the paragraph before is not inside one
+    assert speakers(lines) == [(2, "وزير المالية خالد ناصر"), (4, "وزير المالية خالد ناصر")]
+    found = attributions(lines)
+    assert found[1].claim == "إننا نعمل على خفض الديون"
+
+
+def test_a_source_noun_starting_with_lam_keeps_its_article_after_according_to():
+    def source(sentence: str) -> list[str]:
+        return [a.speaker_text for a in attributions(["الانتخابات", sentence])]
+
+    assert source("ووفقا للجنة الأولمبية، فإن الألعاب ستقام في موعدها.") == ["اللجنة الأولمبية"]
+    assert source("ووفقا للوائح الجديدة، لا يحق للاعبين السفر قبل المباراة.") == ["اللوائح الجديدة"]
+    # a noun before its genitive takes no article: ل + "لجنة الانتخابات"
+    assert source("ووفقا للجنة الانتخابات، فإن المشاركة بلغت ستين في المئة.") == ["لجنة الانتخابات"]
+    # a noun that does not start with ل: ل + "التقرير"
+    assert source("ووفقا للتقرير، فإن المشاركة بلغت ستين في المئة.") == ["التقرير"]
+
+
+def test_aqsama_vowed_reports_what_follows_it():
+    assert speakers(["الفريق", "أقسم المدرب سامي فريد أن الفريق سيعود أقوى."]) == [
+        (2, "المدرب سامي فريد")
+    ]
+    assert speakers(["الفريق", 'وأقسمت اللاعبة هدى نور: "سنفوز باللقب هذا العام".']) == [
+        (2, "اللاعبة هدى نور")
+    ]
+    # taking the oath says nothing
+    assert speakers(["البرلمان", "أقسم الرئيس الجديد اليمين الدستورية أمام البرلمان."]) == []
+
+
+def test_ala_hadd_qawlihi_gives_the_sentence_to_the_possessor_or_the_one_named():
+    lines = [
+        "المؤتمر",
+        "قال الوزير سعيد كامل إن المؤتمر ناجح.",
+        "وقالت النائبة ريم سالم إن الحضور كبير.",
+        "وعلى حد قوله، سيفتح المؤتمر بابا جديدا للتعاون.",
+    ]
+    found = attributions(lines)
+    assert [(a.paragraph, a.entity.name) for a in found][-1] == (4, "الوزير سعيد كامل")
+    assert found[-1].claim == "سيفتح المؤتمر بابا جديدا للتعاون"
+    lines[3] = "وسيفتح المؤتمر بابا جديدا للتعاون، على حد تعبيرها."
+    found = attributions(lines)
+    assert [(a.paragraph, a.entity.name) for a in found][-1] == (4, "النائبة ريم سالم")
+    assert found[-1].claim == "وسيفتح المؤتمر بابا جديدا للتعاون"
+    lines[3] = "والمؤتمر ناجح، على حد قول المنظم فادي حنا."
+    assert speakers(lines)[-1] == (4, "المنظم فادي حنا")
+    # "على حد سواء" (alike) reports nothing
+    lines[3] = "ويحضره الشباب والكبار على حد سواء."
+    assert speakers(lines) == [(2, "الوزير سعيد كامل"), (3, "النائبة ريم سالم")]
+
+
+def test_a_person_named_after_a_verb_and_a_title_is_the_subject_a_pronoun_means():
+    lines = [
+        "القضية",
+        "قال المحامي سمير داود إن الحكم متوقع.",
+        "ورفض الرئيس السابق كمال عيسى الاتهامات كلها.",
+        "وأضاف أنه سيعود إلى البلاد قريبا.",
+    ]
+    assert speakers(lines, [named(lines, 3, "كمال عيسى")]) == [
+        (2, "المحامي سمير داود"),
+        (4, "كمال عيسى"),
+    ]
+    # after a noun that is no title the name is the object, not the subject
+    lines[2] = "وهزم الفريق الأول كمال عيسى في النهائي."
+    assert speakers(lines, [named(lines, 3, "كمال عيسى")]) == [
+        (2, "المحامي سمير داود"),
+        (4, "المحامي سمير داود"),
+    ]
+
+
+def test_a_quotation_opened_with_no_speaker_is_who_the_next_paragraph_names_where_it_closes():
+    lines = [
+        "الموسم",
+        "وخسر الفريق المباراة الأخيرة أمام منافسه.",
+        '"كنا نستحق الفوز في تلك المباراة.',
+        'لكن الحظ لم يكن معنا"، قال المدرب جاد حمدان.',
+    ]
+    assert speakers(lines) == [(3, "المدرب جاد حمدان"), (4, "المدرب جاد حمدان")]
+    # a next paragraph that gives a claim of its own does not name the open quotation's speaker
+    lines[3] = "وقال الحكم سامي عادل إن المباراة كانت نظيفة."
+    assert speakers(lines) == [(4, "الحكم سامي عادل")]
+
+
+def test_a_reporting_word_inside_a_bare_quotation_is_the_speakers_own():
+    lines = [
+        "الموسم",
+        'قال المدرب جاد حمدان: "الفريق جاهز".',
+        '"لن أعتبر الموسم ناجحا إلا إذا فزنا بالكأس."',
+    ]
+    assert speakers(lines) == [(2, "المدرب جاد حمدان"), (3, "المدرب جاد حمدان")]
+    # one after the quotation names another source the patterns may not read
+    lines[2] = '"الموسم صعب على الجميع" وفقا لم قاله مدرب آخر.'
+    assert speakers(lines) == [(2, "المدرب جاد حمدان")]
+
+
+def test_qad_before_the_verb_of_a_titled_subject_leaves_it_the_subject():
+    lines = [
+        "القضية",
+        "قال المحامي سمير داود إن الحكم متوقع.",
+        "وقد رفض الرئيس السابق كمال عيسى الاتهامات كلها.",
+        "وأضاف أنه سيعود إلى البلاد قريبا.",
+    ]
+    assert speakers(lines, [named(lines, 3, "كمال عيسى")]) == [
+        (2, "المحامي سمير داود"),
+        (4, "كمال عيسى"),
+    ]

@@ -25,11 +25,13 @@ from briefing.extract.arabic import (
 )
 from briefing.extract.attribution_lexicon import (
     ACCORDING_TO,
+    ADJECTIVE_ENDINGS,
     ADJUNCT_STARTS,
     ADMITTED_PREFIX,
     ADMITTING_VERBS,
     AGE_WORDS,
     ANNOUNCED_ABOUT,
+    AS_PUT_BY,
     ANY_CLOSING,
     AS_FORMS,
     BARE_CLAUSE_VERBS,
@@ -45,11 +47,13 @@ from briefing.extract.attribution_lexicon import (
     DISCUSS_VERB,
     FEMININE,
     FEMININE_ENDINGS,
+    FIRST_SECOND_PERSON,
     FROM,
     IN_FORMS,
     INDEFINITE_PLURALS,
     INTRODUCERS,
     KANA,
+    LAM_INITIAL_NOUNS,
     LEADING_INTRODUCERS,
     MASCULINE,
     MAX_CLAIM_CHARS,
@@ -59,6 +63,7 @@ from briefing.extract.attribution_lexicon import (
     MAX_SPEAKER_TOKENS,
     MAX_SUBJECT_PARAGRAPHS_BACK,
     MAX_SUBJECT_TOKENS,
+    MAX_TITLE_WORDS,
     MAX_WORDS_BEFORE_SUBJECT,
     MIN_BARE_CLAUSE_WORDS,
     MIN_GLUED_SOURCE_LETTERS,
@@ -93,6 +98,7 @@ from briefing.extract.attribution_lexicon import (
     TIME_CONJUNCTIONS,
     TIME_NOUNS,
     TIMES_OF_DAY,
+    TITLE_WORDS,
     TOWARDS_SOMEONE,
     TO_ME,
     UNNAMED_SOURCES,
@@ -927,6 +933,20 @@ def _phrase_candidates(scan: _Scan) -> list[_Candidate]:
     return found
 
 
+def _with_article(source: str) -> str:
+    """What "وفقا لل..." dropped before the source (folded, without its ل): "للتقرير" is
+    ل + "التقرير"; a noun that starts with ل lost all of ال: "للوائح الإندونيسية" is
+    "اللوائح الإندونيسية", alone or before an adjective ("الجديدة"), but "للجنة
+    الانتخابات" is ل + "لجنة الانتخابات", a noun before its genitive taking no article."""
+    words = [t.text for t in tokens(source)]
+    if not words or words[0] not in LAM_INITIAL_NOUNS:
+        return "ا"
+    following = words[1] if len(words) > 1 else ""
+    if not following or (following.startswith("ال") and following.endswith(ADJECTIVE_ENDINGS)):
+        return "ال"
+    return ""
+
+
 def _source_of_hearsay(scan: _Scan, end: int) -> tuple[int, int] | None:
     """"وفقاً لتقارير من وسائل إعلام محلية": reports are no speaker, but a source named after
     من is. The span of that source, or None ("وأفادت تقارير بأن")."""
@@ -1105,9 +1125,56 @@ def _speech_noun_candidates(scan: _Scan) -> list[_Candidate]:
     return found
 
 
+def _as_put_candidates(scan: _Scan) -> list[_Candidate]:
+    """"وعلى حد قوله، سيجلب القرار فرصة" / "القرار فرصة، على حد تعبير الوزير.": the sentence is
+    said by the possessor of the speech noun ("قوله": the latest he), or by who is named after it.
+    Leading the sentence, the phrase reports what follows it; otherwise what precedes it."""
+    found = []
+    on, edge = AS_PUT_BY
+    for index in range(len(scan.tokens) - 2):
+        if scan.tokens[index].text not in on or scan.tokens[index + 1].text != edge:
+            continue
+        noun = scan.tokens[index + 2].text
+        implied = _is_speech_noun(noun)
+        speaker, last = None, index + 3
+        if not implied:
+            if light_stem(noun) not in SPEECH_NOUNS:
+                continue
+            last = _phrase_end(scan, index + 3)
+            first, last = _trim_speaker(scan, index + 3, last)
+            if last <= first or normalize(scan.tokens[first].text) in FUNCTION_WORDS:
+                continue
+            speaker = (scan.tokens[first].start, scan.tokens[last - 1].end)
+        token = scan.tokens[index]
+        sentence_start = scan.sentence_start(token.start)
+        if not tokens(scan.text[sentence_start : token.start]):
+            claim_start = scan.tokens[last - 1].end
+            claim = (claim_start, scan.sentence_end(claim_start))
+            rule = "as-put-leading"
+        else:
+            claim = (sentence_start, token.start)
+            rule = "as-put-trailing"
+        found.append(
+            _Candidate(
+                cue_index=index,
+                cue=(token.start, scan.tokens[index + 2].end),
+                rule=rule + ("-implied" if implied else ""),
+                gender=_possessor_gender(noun) if implied else _noun_gender(scan.tokens[index + 3].text),
+                speaker=speaker,
+                claim=claim,
+                explicit_after=not implied,
+            )
+        )
+    return found
+
+
 def _paragraph_candidates(scan: _Scan) -> list[_Candidate]:
     return _settle_nesting(
-        scan, _verb_candidates(scan) + _phrase_candidates(scan) + _speech_noun_candidates(scan)
+        scan,
+        _verb_candidates(scan)
+        + _phrase_candidates(scan)
+        + _speech_noun_candidates(scan)
+        + _as_put_candidates(scan),
     )
 
 
@@ -1225,6 +1292,7 @@ def find_attributions(article: Article, people: Sequence[NamedPerson] = ()) -> l
     open_quote: Attribution | None = None
     quote_run: list[Attribution] = []  # the paragraphs of the quotation going on, if any
     headline: tuple[_Scan, _Candidate] | None = None
+    unclaimed: _Scan | None = None  # the paragraph before: a quotation opened, no one named
     for position, paragraph in enumerate(body):
         scan = _Scan(paragraph)
         if paragraph.kind == ParagraphKind.TITLE:
@@ -1250,6 +1318,8 @@ def find_attributions(article: Article, people: Sequence[NamedPerson] = ()) -> l
                 # "...» قال X" / "..." حسبما أفاد X: the quotation names its own speaker.
                 names_quote = next((c for c in candidates if c.claim[0] <= close), None)
                 goes_on = None if names_quote else open_quote
+            elif not candidates and not heading and _speaks_in_person(scan):
+                goes_on = open_quote  # "كنت سأفعل ذلك.": no marks, but the speaker's own words
         elif not candidates:
             goes_on = open_quote or (previous_claims[-1] if previous_claims and opens_with_quote else None)
         open_quote = None
@@ -1274,7 +1344,20 @@ def find_attributions(article: Article, people: Sequence[NamedPerson] = ()) -> l
                 open_quote = attribution
             if candidate is names_quote:
                 _give_quote_to(quote_run, attribution)
+            if unclaimed is not None and _names_quote_before(scan, candidate, opens_with_quote):
+                # '"كنت أرغب ...' then '... وهكذا انتهى الأمر" في تصريحات روس': one quotation
+                # over two paragraphs, its speaker named where it closes
+                earlier = _continue_quote(article, unclaimed, attribution, True)
+                earlier.rule = "quote-named-next"
+                if earlier.claim:
+                    result.append(earlier)
+                unclaimed = None
         quote_run = (quote_run if goes_on else []) + [c for c in claims if c.rule.startswith("quote-")]
+        unclaimed = (
+            scan
+            if opens_with_quote and not claims and not candidates and _quote_left_open(scan)
+            else None
+        )
         result.extend(claims)
         previous_claims = claims
         previous_body = paragraph
@@ -1310,16 +1393,49 @@ def _clause_before(text: str, start: int) -> list[str] | None:
     ("قام جندون", "وكان فيوريك نفسه"); None when the name is further in or after a preposition."""
     floor = max(text.rfind(mark, 0, start) for mark in TERMINALS + "،,:؛")
     words = [fold(w).text for w in text[floor + 1 : start].split()]
-    if len(words) > MAX_WORDS_BEFORE_SUBJECT or any(w in ADJUNCT_STARTS for w in words):
+    if any(w in ADJUNCT_STARTS for w in words):
+        return None
+    verb_at = 1 if words[:1] and words[0] in QAD_FORMS else 0  # "وقد رفض الرئيس السابق"
+    clause = words[verb_at:]
+    titled = 2 <= len(clause) <= 1 + MAX_TITLE_WORDS and clause[1] in TITLE_WORDS
+    if len(clause) > MAX_WORDS_BEFORE_SUBJECT and not titled:
         return None
     return words
 
 
 def _has_cue_word(scan: _Scan) -> bool:
     """Whether a paragraph names a source in a way the patterns could not read ("وفقاً لم
-    قاله ..."): its quotation is then not simply the previous speaker's."""
+    قاله ..."): its quotation is then not simply the previous speaker's. Words inside the
+    quotation that opens the paragraph are the speaker's own ("لن أعتبر نفسي ناجحًا")."""
+    start = len(scan.text) - len(scan.text.lstrip())
+    outside = scan.quote_end(start)[0] if scan.text[start : start + 1] in OPENING_QUOTES else -1
     return any(
         t.text in SOURCE_PHRASES or _cue_form(t.text) or _cue_form(t.text.removesuffix("ه"))
+        for t in scan.tokens
+        if t.start > outside
+    )
+
+
+def _names_quote_before(scan: _Scan, candidate: _Candidate, opens_with_quote: bool) -> bool:
+    """Whether ``candidate`` gives this paragraph's text up to its first quote mark, one that
+    closes a quotation: that quotation began before this paragraph."""
+    first = _first_quote_mark(scan)
+    return (
+        not opens_with_quote
+        and first < len(scan.text)
+        and not _opens_quote(scan.text, first)
+        and candidate.claim[0] <= first <= candidate.claim[1]
+        and not scan.text[: candidate.claim[0]].strip()
+    )
+
+
+def _speaks_in_person(scan: _Scan) -> bool:
+    """Whether a paragraph with no quote marks speaks as "I"/"we" or to "you" ("لكنني قبلته",
+    "يمكنك"): after a quotation left open it is that quotation going on, not narration."""
+    if _first_quote_mark(scan) < len(scan.text):
+        return False
+    return any(
+        t.text in FIRST_SECOND_PERSON or (t.text[:1] in "وف" and t.text[1:] in FIRST_SECOND_PERSON)
         for t in scan.tokens
     )
 
@@ -1351,12 +1467,19 @@ def _quote_left_open(scan: _Scan) -> bool:
 
 def _opens_quote(text: str, position: int) -> bool:
     """Whether the quote mark at ``position`` opens a quotation: «, or a straight or curly
-    mark with a space (or nothing) before it and a word after it."""
+    mark with a space (or nothing) before it and a word after it, or one written right after a
+    reporting verb ('وقال" إننا ...': the verb's quotation, whatever the spacing)."""
     char = text[position]
     if char in "«»":
         return char == "«"
     before = text[position - 1] if position > 0 else " "
     after = text[position + 1] if position + 1 < len(text) else " "
+    if before.isalpha():
+        start = position
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+        if _cue_form(text[start:position]) is not None:
+            return True
     return (before.isspace() or before in "(:،,") and not after.isspace()
 
 
@@ -1460,7 +1583,7 @@ def _resolve(
         s_start, s_end = scan.folded.span(*candidate.speaker)
         speaker_text = scan.paragraph.ar[s_start:s_end]
         if candidate.lam_before_article:
-            speaker_text = "ا" + speaker_text  # "للتقرير" -> "التقرير"
+            speaker_text = _with_article(scan.text[slice(*candidate.speaker)]) + speaker_text
         where = (scan.paragraph.index, s_start, s_end)
         if known is not None:
             entity = known

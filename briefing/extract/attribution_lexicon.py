@@ -63,6 +63,8 @@ VERB_CUES = _forms(
         "اعترف": {MASCULINE: "اعترف يعترف", FEMININE: "اعترفت تعترف", PLURAL: "اعترفوا"},
         "أقر": {MASCULINE: "أقر يقر", FEMININE: "أقرت تقر", PLURAL: "أقروا"},
         "أجاب": {MASCULINE: "أجاب يجيب", FEMININE: "أجابت تجيب", PLURAL: "أجابوا"},
+        # "أقسم أنه لن يستقيل", "أقسم: «...»" (vowed); "أقسم الرئيس اليمين" has no claim to open
+        "أقسم": {MASCULINE: "أقسم يقسم", FEMININE: "أقسمت تقسم", PLURAL: "أقسموا"},
         # no bare "قدر": it is also the noun (amount, "على قدر كبير")
         "قدر": {MASCULINE: "يقدر", FEMININE: "قدرت تقدر", PLURAL: "قدروا يقدرون"},
         "وصف": {MASCULINE: "وصف يصف", FEMININE: "وصفت تصف", PLURAL: "وصفوا"},
@@ -195,6 +197,9 @@ WITH_IT = fold("به").text
 SOURCE_NOUNS = frozenset(light_stem(w) for w in "تقرير بيان تصريح مقابلة حديث كلمة دراسة".split())
 IN_FORMS = frozenset(fold(w).text for w in "في وفي".split())  # "«...» في تصريحات X"
 SPEECH_NOUNS = frozenset(light_stem(w) for w in "تصريحات تصريح قول كلام تعبير تقدير رواية".split())
+# "وعلى حد قوله، ..." / "...، على حد تعبيرها." (as he/she put it): the speech noun after these
+# two words gives the sentence to its possessor, or to the speaker named after it.
+AS_PUT_BY = (frozenset(fold(w).text for w in "على وعلى".split()), fold("حد").text)
 OPENING_QUOTES = '“«"”'
 CLOSING_FOR = {"«": "»"}
 ANY_CLOSING = '”“"»'
@@ -225,10 +230,35 @@ MAX_PHRASE_SPEAKER_TOKENS = 8
 MAX_SUBJECT_TOKENS = 5
 # A person named after at most this many words of its clause is its subject ("وكان فيوريك").
 MAX_WORDS_BEFORE_SUBJECT = 2
+# ...or after its verb and a title of a few words ("ورفض الرئيس السابق إدواردو", "وقالت وزيرة
+# الخارجية السابقة هدى"): the title is the person's, not a subject of its own.
+TITLE_WORDS = frozenset(
+    fold(w).text
+    for w in """رئيس الرئيس رئيسة الرئيسة وزير الوزير وزيرة الوزيرة نائب النائب النائبة سفير
+    السفير السفيرة المتحدث المتحدثة الناطق الناطقة مدير المدير مديرة المديرة الأمين الأمينة
+    القائد المدرب المدربة الجنرال السيناتور السيد السيدة الدكتور الدكتورة الأمير الملك
+    الشيخ القاضي القاضية المحامي المحامية""".split()
+)
+MAX_TITLE_WORDS = 3
 # The verb or title before a subject tells her gender: "وكانت"، "قامت"، "السيدة".
 FEMININE_ENDINGS = (fold("ت").text, fold("ة").text)
 # A pronoun reaches back this many paragraphs (NTREX: sentences) to a person not yet speaking.
 MAX_SUBJECT_PARAGRAPHS_BACK = 2
 MAX_HEADLINE_SPEAKER_TOKENS = 6
 MAX_CLAIM_CHARS = 1200  # over three times the longest NTREX sentence (362 characters)
+# Sources whose noun itself starts with ل: ل + ال + لجنة is written "للجنة", so the source is
+# "اللجنة" (or "لجنة" before a genitive), not "الجنة" as "للتقرير" is "التقرير".
+LAM_INITIAL_NOUNS = frozenset(fold(w).text for w in "لجنة لجان لوائح لائحة".split())
+# A definite word after them ending like an adjective agreeing with them ("الجديدة",
+# "الإندونيسية", "الأولمبي") describes them; one that does not is a genitive ("لجنة الانتخابات").
+ADJECTIVE_ENDINGS = (fold("ة").text, fold("ي").text)
 MIN_GLUED_SOURCE_LETTERS = 3  # "لمصادر" is ل + a source; "لا" is not
+# Words only a speaker uses of themselves or to the one addressed ("كنت", "لكنني", "يمكنك"):
+# a paragraph with no quote marks after a quotation left open, that has one of these, is still
+# that quotation (news narration speaks in the third person). No "لي": it is also a name ("لي").
+FIRST_SECOND_PERSON = frozenset(
+    fold(w).text
+    for w in """أنا نحن أنت أنتم كنت كنا لدي لدينا عندي عندنا لنا إنني إننا أنني أننا إني أني
+    لكنني لكننا لأنني لأننا كأنني كأننا نفسي أعتقد نعتقد أظن أريد نريد يمكنك يمكنكم عليك
+    عليكم""".split()
+)

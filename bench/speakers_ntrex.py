@@ -1,7 +1,7 @@
 """Speaker attribution of the whole pipeline on hand-annotated NTREX articles.
 
 Gold: bench/data/ntrex_speakers.tsv (method in bench/data/README.md): for every sentence of
-eight articles that reports what someone said, the speaker and the other ways the article names
+the annotated articles that reports what someone said, the speaker and the other ways the article names
 it. Each article is written as a file of one line per sentence (NTREX is sentence-aligned, so
 its paragraphs are not known) and run through ``make_briefing(translate=False)``. A viewpoint
 counts for the sentence (paragraph) its claim is in; it is right when its Arabic speaker

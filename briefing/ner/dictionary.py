@@ -13,13 +13,11 @@ for its licence.
 from __future__ import annotations
 
 import argparse
-import gzip
 import re
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-from briefing.atomic import write_bytes
+from briefing.ner.shipped_lists import read_lines, shipped_path, write_lines
 from briefing.ner.text import normalize
 
 WORDS_FILE = "hunspell-ar-words.txt.gz"
@@ -47,15 +45,10 @@ def derive_words(dic: Path) -> list[str]:
     return sorted(words)
 
 
-def _words_path() -> Path:
-    return Path(str(resources.files("briefing.ner") / "model" / WORDS_FILE))
-
-
 @lru_cache(maxsize=1)
 def dictionary_words() -> frozenset[str]:
     """The shipped dictionary words, normalised."""
-    with gzip.open(_words_path(), "rt", encoding="utf-8") as handle:
-        return frozenset(handle.read().split())
+    return frozenset(read_lines(WORDS_FILE))
 
 
 def dictionary_reading(stem: str) -> str | None:
@@ -81,11 +74,10 @@ def main(argv: list[str] | None = None) -> None:
     """Write the shipped list from an installed ``hunspell-ar`` (``apt-get install hunspell-ar``)."""
     parser = argparse.ArgumentParser(prog="python -m briefing.ner.dictionary", description=__doc__)
     parser.add_argument("--dic", type=Path, default=DEFAULT_DIC, help="Hunspell ar.dic")
-    parser.add_argument("--output", type=Path, default=_words_path())
+    parser.add_argument("--output", type=Path, default=shipped_path(WORDS_FILE))
     args = parser.parse_args(argv)
     words = derive_words(args.dic)
-    text = "".join(word + "\n" for word in words).encode("utf-8")
-    write_bytes(args.output, gzip.compress(text, mtime=0))
+    write_lines(args.output, words)
     print(f"{len(words)} words -> {args.output}")
 
 

@@ -18,25 +18,19 @@ FILE``, FILE being that JSON file or the ``arabnamer`` wheel it comes in (``pip 
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import re
 import zipfile
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-from briefing.atomic import write_bytes
+from briefing.ner.shipped_lists import read_lines, shipped_path, write_lines
 from briefing.ner.text import normalize
 
 NAMES_FILE = "person-name-words.txt.gz"
 DICTIONARY_IN_WHEEL = "arabnamer/data/dict_FINAL.json"
 MAX_NAME_WORDS = 3  # longer "names" in the file are phrases (``في اسرع وقت ممكن``)
 _ARABIC_WORD = re.compile("[\u0621-\u064a]{2,}")
-
-
-def names_path() -> Path:
-    return Path(str(resources.files("briefing.ner") / "model" / NAMES_FILE))
 
 
 def derive_words(pairs: dict[str, str]) -> list[str]:
@@ -56,8 +50,7 @@ def derive_words(pairs: dict[str, str]) -> list[str]:
 @lru_cache(maxsize=1)
 def person_name_words() -> frozenset[str]:
     """The shipped words of personal names, normalised."""
-    with gzip.open(names_path(), "rt", encoding="utf-8") as handle:
-        return frozenset(handle.read().split())
+    return frozenset(read_lines(NAMES_FILE))
 
 
 def read_pairs(source: Path) -> dict[str, str]:
@@ -74,11 +67,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--source", type=Path, required=True, help="dict_FINAL.json or the arabnamer wheel"
     )
-    parser.add_argument("--output", type=Path, default=names_path())
+    parser.add_argument("--output", type=Path, default=shipped_path(NAMES_FILE))
     args = parser.parse_args(argv)
     words = derive_words(read_pairs(args.source))
-    text = "".join(word + "\n" for word in words).encode("utf-8")
-    write_bytes(args.output, gzip.compress(text, mtime=0))
+    write_lines(args.output, words)
     print(f"{len(words)} words of personal names -> {args.output}")
 
 

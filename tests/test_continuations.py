@@ -343,3 +343,37 @@ def test_told_me_is_not_a_speaker_named_li_and_as_said_before_a_participle():
         '"بريت نفى ذلك بشدة، كما أضاف غراهام، مشيرا إلى الشاهدة.',
     ]
     assert speakers(lines) == [(2, "السيناتور كينيدي"), (3, "السيناتور كينيدي"), (4, "غراهام")]
+
+
+def test_a_quote_mark_glued_between_two_words_opens_when_a_mark_after_it_closes_it():
+    # 'في"صراع العروش".' quotes a title; it closes no quotation left open before it
+    lines = [
+        "الممثل",
+        f"وأكد {MINISTER} أنه سيغادر المسلسل.",
+        "وسيشارك في مسرحية جديدة في لندن الشهر المقبل.",
+        'وكان قد التقى زوجته في"صراع العروش".',
+    ]
+    assert speakers(lines) == [(2, MINISTER)]
+    # with no mark after it, the glued mark closes the quotation opened before
+    lines = [
+        "الممثل",
+        f'وقال {MINISTER}: "سأغادر المسلسل.',
+        "وسأشارك في مسرحية جديدة في لندن الشهر المقبل.",
+        'لقد التقيت زوجتي في هذا"وهذا يكفي.',
+    ]
+    assert speakers(lines) == [(2, MINISTER), (3, MINISTER), (4, MINISTER)]
+
+
+def test_a_short_line_opening_a_quotation_left_open_is_no_heading():
+    lines = [
+        "التجمع",
+        f"وأشار {MINISTER} إلى أن اللجنة اختارت النائبة بالاسم.",
+        '"أتتذكرون إجابتها؟',
+        "هل سربت الوثيقة؟",
+        'لا، انتظروا لحظة، كانت إجابة سيئة حقا."',
+        "وتقام الانتخابات الشهر المقبل.",
+    ]
+    assert speakers(lines) == [(2, MINISTER), (3, MINISTER), (4, MINISTER), (5, MINISTER)]
+    # a short question with no quotation opened is still a heading
+    lines = [f"وأشار {MINISTER} إلى أن اللجنة اختارت النائبة.", "ماذا بعد الانتخابات؟", "وتقام الانتخابات الشهر المقبل."]
+    assert speakers(["التجمع"] + lines) == [(2, MINISTER)]

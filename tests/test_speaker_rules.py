@@ -422,3 +422,77 @@ def test_qad_before_the_verb_of_a_titled_subject_leaves_it_the_subject():
         (2, "المحامي سمير داود"),
         (4, "كمال عيسى"),
     ]
+
+
+def test_a_person_named_right_after_a_comma_is_an_apposition_not_a_subject():
+    lines = [
+        "الممثل",
+        "اعترف كيت بأنه يشعر بالقلق.",
+        "وحضر العرض زملاؤه في المسلسل، سارة ليزلي، وآخرون.",
+        'قال: "أشعر بالقلق حقا".',
+    ]
+    people = [named(lines, 2, "كيت"), named(lines, 3, "سارة ليزلي")]
+    assert speakers(lines, people) == [(2, "كيت"), (4, "كيت")]
+    # after a comma and a verb, the name is the verb's subject
+    lines = [
+        "الممثل",
+        "اعترف كيت بأنه يشعر بالقلق.",
+        "وفي المساء، وصل سامي إلى المسرح.",
+        'قال: "أنا لم أغادر".',
+    ]
+    people = [named(lines, 2, "كيت"), named(lines, 3, "سامي")]
+    assert speakers(lines, people) == [(2, "كيت"), (4, "سامي")]
+
+
+def test_a_title_quoted_in_the_speakers_relative_clause_does_not_open_the_claim():
+    lines = ["الممثل", 'اعترف كيت، الذي شارك في "صراع العروش"، بأنه يشعر بالقلق.']
+    (found,) = attributions(lines)
+    assert found.claim == "يشعر بالقلق"
+    # with no أن after it, a quotation after the relative is still what is said
+    lines = ["الممثل", 'وقال المدرب الذي قاد الفريق "سنفوز غدا".']
+    (found,) = attributions(lines)
+    assert found.claim == "سنفوز غدا"
+
+
+def test_according_to_a_newspaper_or_agency_written_with_its_lam_names_it():
+    lines = ["السفينة", "تأجل تسليم السفينة حتى العام المقبل، وفقا لصحيفة دي تسايت.", "ووفقا لوكالة الأنباء، فإن الكلفة تضاعفت."]
+    assert speakers(lines) == [(2, "صحيفة دي تسايت"), (3, "وكالة الأنباء")]
+    # after a reporting verb the same word names who was told
+    assert speakers(["السفينة", "قال الوزير لصحيفة دي تسايت إن التسليم تأجل."]) == [(2, "الوزير")]
+    lines = ["السفينة", "قال الوزير إن التسليم تأجل.", "وتضاعفت الكلفة، وفقًا لما صرحه لصحيفة تلغراف."]
+    assert (3, "صحيفة تلغراف") not in speakers(lines)
+
+
+def test_the_verb_of_a_source_phrase_reports_nothing_of_its_own():
+    lines = [
+        "اللجوء",
+        "قدمت الولايات دعوى لدعم طالبة لجوء، حسبما ذكرت شبكة إن بي سي نيوز.",
+        "وقالت إن شريكها أساء إليها.",
+    ]
+    # إن of the name is not what the verb opens: NBC speaks once, and is no later "she"
+    assert speakers(lines) == [(2, "شبكة إن بي سي نيوز")]
+
+
+def test_a_subject_after_but_opening_its_clause_is_the_speaker():
+    lines = ["السفينة", "ولم يعرف سبب الإرجاع، لكن وسائل الإعلام الألمانية أشارت إلى أن البرمجيات معيبة."]
+    assert speakers(lines) == [(2, "وسائل الإعلام الألمانية")]
+    # "ولكنه" carries its subject: the speaker is the one before
+    lines = ["السفينة", "قال الوزير إن السفينة جاهزة.", "ولكنه أشار إلى أن البرمجيات معيبة."]
+    assert speakers(lines) == [(2, "الوزير"), (3, "الوزير")]
+
+
+def test_a_percentage_of_a_group_is_a_speaker():
+    lines = ["الاستطلاع", "وقال 20 بالمائة من التلاميذ إن لديهم حسابين.", "وقال 15 في المائة من الآباء إنهم لا يعرفون."]
+    assert speakers(lines) == [(2, "20 بالمائة من التلاميذ"), (3, "15 في المائة من الآباء")]
+    # a number alone still ends the speaker ("قال الوزير 3 مرات")
+    assert speakers(["الاستطلاع", "وقال الوزير 3 مرات إن الخطة جاهزة."]) == [(2, "الوزير")]
+
+
+def test_argued_and_a_forecast_report_and_it_is_expected_has_no_speaker():
+    lines = [
+        "الضريبة",
+        "وتتوقع وزارة المالية أن تجمع الضريبة 120 مليون جنيه سنويا.",
+        "وجادل المحامون في المذكرة أن السياسة تضر بالاقتصاد.",
+        "ويتوقع أن ترتفع الأسعار العام المقبل.",
+    ]
+    assert speakers(lines) == [(2, "وزارة المالية"), (3, "المحامون")]

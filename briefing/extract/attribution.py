@@ -34,6 +34,7 @@ from briefing.extract.attribution_lexicon import (
     AS_PUT_BY,
     ANY_CLOSING,
     AS_FORMS,
+    BUT_FORMS,
     BARE_CLAUSE_VERBS,
     BACKWARD_OPENERS,
     CALLED_FORMS,
@@ -49,6 +50,7 @@ from briefing.extract.attribution_lexicon import (
     FEMININE_ENDINGS,
     FIRST_SECOND_PERSON,
     FROM,
+    IN,
     IN_FORMS,
     INDEFINITE_PLURALS,
     INTRODUCERS,
@@ -74,6 +76,7 @@ from briefing.extract.attribution_lexicon import (
     NOUN_OBJECT_VERBS,
     OBJECT_PRONOUNS,
     PASSIVE_ABOUT,
+    PERCENT_WORDS,
     PRONOUN_PREPOSITIONS,
     QUOTE_ONLY_VERBS,
     OPENING_QUOTES,
@@ -332,7 +335,7 @@ def _is_called(scan: _Scan, index: int) -> bool:
 
 def _trim_speaker(scan: _Scan, first: int, last: int) -> tuple[int, int]:
     """Cut a speaker phrase (tokens ``first:last``) at its first adjunct; the kept token range."""
-    for index in range(first + 2 if _is_count_of(scan, first) else first, last):
+    for index in range(first + _count_words(scan, first), last):
         word = scan.tokens[index].text
         if word in ADJUNCT_STARTS or word in RELATIVES or word.isdigit():
             return first, index
@@ -348,13 +351,18 @@ def _trim_speaker(scan: _Scan, first: int, last: int) -> tuple[int, int]:
     return first, last
 
 
-def _is_count_of(scan: _Scan, index: int) -> bool:
-    """"قال 58٪ من الناخبين": a number and من open a speaker that is part of a group."""
-    return (
-        index + 1 < len(scan.tokens)
-        and scan.tokens[index].text.isdigit()
-        and scan.tokens[index + 1].text == FROM
-    )
+def _count_words(scan: _Scan, index: int) -> int:
+    """"قال 58٪ من الناخبين", "وقال 20 بالمائة من التلاميذ": a number (with a percent word) and
+    من open a speaker that is part of a group; how many words they are, 0 if none."""
+    words = [t.text for t in scan.tokens[index : index + 4]]
+    if not words or not words[0].isdigit():
+        return 0
+    after = 1
+    if words[1:2] and words[1] in PERCENT_WORDS:
+        after = 2
+    elif words[1:2] == [IN] and words[2:3] and words[2] in PERCENT_WORDS:
+        after = 3
+    return after + 1 if words[after : after + 1] == [FROM] else 0
 
 
 def _opening_after(scan: _Scan, cue_index: int, lemma: str) -> tuple[int, str, int] | None:
@@ -364,7 +372,8 @@ def _opening_after(scan: _Scan, cue_index: int, lemma: str) -> tuple[int, str, i
     after أبدى).
     """
     about = ANNOUNCED_ABOUT.get(lemma)
-    name_end = -1  # the closing mark of a quoted name right after the cue
+    name_end = -1  # the closing mark of a quoted name right after the cue, or in a relative
+    after_relative = False
     for index in range(
         cue_index + 1, min(cue_index + 1 + MAX_SPEAKER_TOKENS, len(scan.tokens) + 1)
     ):
@@ -375,6 +384,10 @@ def _opening_after(scan: _Scan, cue_index: int, lemma: str) -> tuple[int, str, i
                 continue
             if char in OPENING_QUOTES and index == cue_index + 1:
                 name_end = _quoted_name_end(scan, gap_start + offset)
+                if name_end > 0:
+                    break
+            if char in OPENING_QUOTES and after_relative:
+                name_end = _quoted_in_relative(scan, gap_start + offset)
                 if name_end > 0:
                     break
             if char in OPENING_QUOTES:
@@ -389,6 +402,7 @@ def _opening_after(scan: _Scan, cue_index: int, lemma: str) -> tuple[int, str, i
         if index == len(scan.tokens):
             return None
         word = scan.tokens[index].text
+        after_relative = after_relative or word in RELATIVES
         if lemma == READINESS_VERB:
             if word.startswith(READINESS_NOUN):
                 return index, "noun", scan.tokens[index].start
@@ -433,6 +447,18 @@ def _quoted_name_end(scan: _Scan, opening: int) -> int:
     return end if is_name else -1
 
 
+def _quoted_in_relative(scan: _Scan, opening: int) -> int:
+    """Where a quotation inside a relative clause of the speaker closes ('اعترف كيت، الذي تزوج
+    من زميلته في "صراع العروش"، بأنه'): a title quoted there when أن still follows in the
+    sentence, not what is said. -1 if the quotation can be the claim."""
+    end, closed = scan.quote_end(opening)
+    if not closed:
+        return -1
+    stop = scan.sentence_end(end + 1)
+    follows = any(end < t.start < stop and t.text in INTRODUCERS for t in scan.tokens)
+    return end if follows else -1
+
+
 def _quote_before(scan: _Scan, cue_index: int) -> tuple[int, int] | None:
     """The claim of ""...»، قال الوزير": a quotation closing right before the cue.
 
@@ -474,6 +500,8 @@ def _verb_candidates(scan: _Scan) -> list[_Candidate]:
         lemma, gender = form
         if _is_called(scan, index) or (index > 0 and scan.tokens[index - 1].text in NEGATIONS):
             continue
+        if _in_source_phrase(scan, index):
+            continue  # "حسبما ذكرت شبكة إن بي سي": the phrase reports it, إن is part of the name
         # The cue is reported without a leading و/ف ("وأضاف" -> "أضاف", "اعتبرته" stays).
         cue_start = token.start + len(token.text) - len(_bare_cue(token.text))
         if backward:
@@ -545,6 +573,16 @@ def _verb_candidates(scan: _Scan) -> list[_Candidate]:
             continue  # "ويُزعم أنه", "أُعلن عن": nobody is said to speak
         found.append(candidate)
     return found
+
+
+def _in_source_phrase(scan: _Scan, index: int) -> bool:
+    """Whether the verb at ``index`` is the one of a source phrase: "حسبما ذكرت X",
+    "وفقا لما أعلنته X" ("وفقا لما ذكرته X" is read by ``_phrase_candidates``)."""
+    before = [t.text for t in scan.tokens[max(index - 2, 0) : index]]
+    return bool(before) and (
+        before[-1] in SOURCE_PHRASES_WITH_VERB
+        or (len(before) == 2 and before[-1] in WHAT_FORMS and before[0] in SOURCE_PHRASES)
+    )
 
 
 def _quotes_after_speaker(
@@ -841,6 +879,9 @@ def _subject_before(scan: _Scan, candidate: _Candidate, index: int) -> None:
     if introducer >= 0:
         clause_start += introducer + 1
         words = words[introducer + 1 :]
+    if words and words[0] in BUT_FORMS:
+        clause_start += 1  # "لكن وسائل الإعلام أشارت": the conjunction opens the clause
+        words = words[1:]
     if not words:
         return
     for word in words:
@@ -901,7 +942,19 @@ def _phrase_candidates(scan: _Scan) -> list[_Candidate]:
             if after < len(scan.tokens) and scan.tokens[after].text == WITH_IT:
                 after += 1  # "وفقاً لما أفادت به شركة نيلسن"
         last = _phrase_end(scan, after, _cue_form)  # a reporting verb starts a clause of its own
-        first, last = _trim_speaker(scan, after, last)
+        # "وفقا لصحيفة دي تسايت", "وفقا لوسائل إعلام": ل + the source, which after a verb would
+        # name who was told ("قال لصحيفة"), is the source here
+        glued_source = (
+            word in ACCORDING_TO
+            and after == index + 1
+            and after < len(scan.tokens)
+            and scan.tokens[after].text in ADJUNCT_STARTS
+            and scan.tokens[after].text.startswith("ل")
+            and len(scan.tokens[after].text) > MIN_GLUED_SOURCE_LETTERS
+            and scan.tokens[after].text not in PRONOUN_PREPOSITIONS
+        )
+        first, last = _trim_speaker(scan, after + glued_source, last)
+        first = after if glued_source else first
         if last <= first or scan.tokens[first].text in NOT_SOURCES:
             continue
         if normalize(scan.tokens[first].text) in FUNCTION_WORDS:
@@ -1302,7 +1355,14 @@ def find_attributions(article: Article, people: Sequence[NamedPerson] = ()) -> l
             candidate = _headline_candidate(scan)
             headline = (scan, candidate) if candidate else None
         candidates = _paragraph_candidates(scan)
-        heading = paragraph.kind == ParagraphKind.SUBHEADING and not _closes_quote(scan)
+        # A short line that opens a quotation, or sits inside one left open and closed later,
+        # is the quotation ('"أتتذكرون إجابتها؟'), not a heading.
+        heading = (
+            paragraph.kind == ParagraphKind.SUBHEADING
+            and not _closes_quote(scan)
+            and not (scan.text.lstrip()[:1] in OPENING_QUOTES and _quote_left_open(scan))
+            and not (open_quote is not None and _next_quote_mark_closes(body[position:]))
+        )
         if heading and not candidates:
             continue  # a heading between a speaker's paragraphs; one with a cue is a sentence
         claims: list[Attribution] = []
@@ -1398,6 +1458,8 @@ def _clause_before(text: str, start: int) -> list[str] | None:
     words = [fold(w).text for w in text[floor + 1 : start].split()]
     if any(w in ADJUNCT_STARTS for w in words):
         return None
+    if not words and floor >= 0 and text[floor] in "،,":
+        return None  # "اعترف كيت، الذي تزوج من زميلته، روز ليزلي،": an apposition, no subject
     verb_at = 1 if words[:1] and words[0] in QAD_FORMS else 0  # "وقد رفض الرئيس السابق"
     clause = words[verb_at:]
     titled = 2 <= len(clause) <= 1 + MAX_TITLE_WORDS and clause[1] in TITLE_WORDS
@@ -1483,6 +1545,9 @@ def _opens_quote(text: str, position: int) -> bool:
             start -= 1
         if _cue_form(text[start:position]) is not None:
             return True
+        if after.isalpha():
+            # 'في"صراع العروش".': glued on both sides, it opens when a mark after it closes it
+            return sum(c in OPENING_QUOTES + ANY_CLOSING for c in text[position + 1 :]) % 2 == 1
     return (before.isspace() or before in "(:،,") and not after.isspace()
 
 

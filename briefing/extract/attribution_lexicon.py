@@ -43,6 +43,9 @@ VERB_CUES = _forms(
         # "كتب X على تويتر:", "«...»، كما كتب أحدهم"; past forms only ("يُكتب", "تُكتب": is written)
         "كتب": {MASCULINE: "كتب", FEMININE: "كتبت", PLURAL: "كتبوا"},
         "رجح": {MASCULINE: "رجح يرجح", FEMININE: "رجحت ترجح", PLURAL: "رجحوا يرجحون"},
+        # "تتوقع وزارة المالية أن": a forecast, as رجح; "يُتوقع أن" (it is expected) needs a speaker
+        "توقع": {MASCULINE: "توقع يتوقع", FEMININE: "توقعت تتوقع", PLURAL: "توقعوا يتوقعون"},
+        "جادل": {MASCULINE: "جادل يجادل", FEMININE: "جادلت تجادل", PLURAL: "جادلوا يجادلون"},
         "زعم": {MASCULINE: "زعم يزعم", FEMININE: "زعمت تزعم", PLURAL: "زعموا يزعمون"},
         "ادعى": {MASCULINE: "ادعى يدعي", FEMININE: "ادعت تدعي", PLURAL: "ادعوا يدعون"},
         "اعتبر": {MASCULINE: "اعتبر يعتبر", FEMININE: "اعتبرت", PLURAL: "اعتبروا"},
@@ -98,15 +101,17 @@ PARTICIPLE_CUES = _forms(
         "محذرا": {MASCULINE: "محذرا", FEMININE: "محذرة", PLURAL: "محذرين"},
     }
 )
-# "يُزعم أنه" (it is alleged) is written like "يزعم", "أُعلن عن" like "أعلن عن": without a
+# "يُزعم أنه" (it is alleged) is written like "يزعم", "يُتوقع" like "يتوقع", "أُعلن عن" like "أعلن عن": without a
 # speaker, no one speaks.
-NEEDS_SPEAKER = frozenset(fold(w).text for w in "يزعم".split())
+NEEDS_SPEAKER = frozenset(fold(w).text for w in "يزعم يتوقع".split())
 # "يُدعى"/"تُدعى" (is called) folds to "يدعي"/"تدعي" (claims): the original's final ى tells them apart.
 CALLED_FORMS = frozenset(fold(w).text for w in "يدعي تدعي".split())
 PLURAL_VERB_SUFFIX = fold("وا").text  # "قالوا", "كتبوا": the subject is in the verb or before it
 SOUND_PLURAL_SUFFIX = fold("ون").text  # "المحامون", "المسؤولون"; with ال, so no "كلينتون"
 INDEFINITE_PLURALS = frozenset(fold(w).text for w in "البعض الكثيرون آخرون".split())
 AS_FORMS = frozenset(fold(w).text for w in "كما وكما".split())
+# "لكن" before a subject ("لكن وسائل الإعلام أشارت"); with a pronoun ("ولكنه قال") it has none
+BUT_FORMS = frozenset(fold(w).text for w in "لكن ولكن".split())
 # "أعلن X عن تشكيل لجنة": what is announced follows عن, what is warned of or complained of
 # follows من ("حذر الخبراء من ارتفاع الأسعار", "واشتكى بعض السكان من غياب الخدمات").
 ANNOUNCED_ABOUT = {"أعلن": fold("عن").text, "حذر": fold("من").text, "اشتكى": fold("من").text}
@@ -157,6 +162,8 @@ TOWARDS_SOMEONE = frozenset(fold(w).text for w in "إليه إليها إليه�
 # "وأفادت تقارير بأن": hearsay with no one behind it is no speaker.
 UNNAMED_SOURCES = frozenset(fold(w).text for w in "تقارير أنباء".split())
 FROM = fold("من").text  # "تقارير من وسائل إعلام محلية": the source is named after من
+IN = fold("في").text
+PERCENT_WORDS = frozenset(fold(w).text for w in "بالمائة بالمئة المائة المئة".split())  # "20 (في) المائة"
 # "صباح"/"مساء" open a time adjunct only before a day ("صباح الأحد"); "صباح العكيلي" is a name.
 TIMES_OF_DAY = frozenset(fold(w).text for w in "صباح مساء ظهر فجر ليل".split())
 DAYS = frozenset(

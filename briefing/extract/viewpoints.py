@@ -21,7 +21,7 @@ from briefing.ner.english import gloss_name, role_english
 from briefing.ner.gazetteer import match_place
 from briefing.ner.romanize import romanize
 from briefing.ner.text import normalize as ner_normalize
-from briefing.structure import Actor, Briefing, Clash, Paragraph, Viewpoint
+from briefing.structure import Actor, Briefing, Clash, Viewpoint
 
 # When several actors are named inside one speaker phrase, a person is the speaker.
 TYPE_PREFERENCE = {"person": 0, "organization": 1, "location": 2}

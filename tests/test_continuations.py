@@ -377,3 +377,26 @@ def test_a_short_line_opening_a_quotation_left_open_is_no_heading():
     # a short question with no quotation opened is still a heading
     lines = [f"وأشار {MINISTER} إلى أن اللجنة اختارت النائبة.", "ماذا بعد الانتخابات؟", "وتقام الانتخابات الشهر المقبل."]
     assert speakers(["التجمع"] + lines) == [(2, MINISTER)]
+
+
+def test_a_stray_closing_mark_after_reported_speech_opens_no_quotation():
+    lines = [
+        "الجامعة",
+        "وأصدر المكتب تقريرًا قائلاً إن سبب الوفاة طلق ناري.",
+        "وأشادت الإدارة بالشرطة وسكان المنطقة.",
+        'ووجه المدير الشكر لجهات إنفاذ القانون."',
+    ]
+    assert speakers(lines) == [(2, "المكتب")]
+    # after direct speech, the mark closes a quotation whose opening mark was dropped
+    lines = ["البرنامج", "وأضافت المذيعة: هو حر", 'وكذلك نحن".']
+    assert speakers(lines) == [(2, "المذيعة"), (3, "المذيعة")]
+
+
+def test_a_question_in_quote_marks_is_no_heading():
+    lines = [
+        "الممثل",
+        f'قال {MINISTER}: "أشعر بالقلق حقا".',
+        '"ماذا كنا نعلم الرجال؟"',
+        "ويشارك في مسرحية جديدة.",
+    ]
+    assert speakers(lines) == [(2, MINISTER), (3, MINISTER)]

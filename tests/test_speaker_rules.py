@@ -496,3 +496,20 @@ def test_argued_and_a_forecast_report_and_it_is_expected_has_no_speaker():
         "ويتوقع أن ترتفع الأسعار العام المقبل.",
     ]
     assert speakers(lines) == [(2, "وزارة المالية"), (3, "المحامون")]
+
+
+def test_nassa_stated_reports_and_the_noun_text_does_not():
+    lines = [
+        "الحزب",
+        'ونص الإشعار الخاص باجتماع الحزب يوم الجمعة، "نريد أن تكون الاجتماعات شاملة".',
+        "ونشر الموقع نص الاتفاق كاملا.",
+    ]
+    assert speakers(lines) == [(2, "الإشعار الخاص باجتماع الحزب")]
+
+
+def test_issued_a_report_saying_gives_the_claim_to_who_issued_it():
+    lines = ["الوفاة", "وأصدر مكتب الطب الشرعي تقريرًا أوليًا يوم الجمعة قائلاً إن سبب الوفاة طلق ناري."]
+    assert speakers(lines) == [(2, "مكتب الطب الشرعي")]
+    # "قائلاً" after a verb that is no speech verb still has its speaker implied
+    lines = ["الوفاة", "قال الوزير إن التحقيق مستمر.", "وزار الوزير المكتب يوم الجمعة قائلاً إن العمل جيد."]
+    assert speakers(lines) == [(2, "الوزير"), (3, "الوزير")]

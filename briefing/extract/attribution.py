@@ -1361,6 +1361,7 @@ def find_attributions(article: Article, people: Sequence[NamedPerson] = ()) -> l
             paragraph.kind == ParagraphKind.SUBHEADING
             and not _closes_quote(scan)
             and not (scan.text.lstrip()[:1] in OPENING_QUOTES and _quote_left_open(scan))
+            and not _quoted_question(scan)
             and not (open_quote is not None and _next_quote_mark_closes(body[position:]))
         )
         if heading and not candidates:
@@ -1370,8 +1371,10 @@ def find_attributions(article: Article, people: Sequence[NamedPerson] = ()) -> l
         was_open, goes_on, names_quote = open_quote is not None, None, None
         if not was_open and not candidates and previous_claims and not opens_with_quote:
             # A closing mark ahead with no opening one: the quotation began after the speaker's
-            # paragraph and this paragraph is inside it.
-            if _next_quote_mark_closes(body[position:], strict=True):
+            # paragraph and this paragraph is inside it. Only direct speech there (quote marks,
+            # "وأضافت: ...") goes on so; after reported speech ("قائلاً إن") the mark is a stray.
+            direct = any(char in OPENING_QUOTES + ANY_CLOSING + ":" for char in previous_body.ar)
+            if direct and _next_quote_mark_closes(body[position:], strict=True):
                 open_quote, was_open = previous_claims[-1], True
         if was_open and not opens_with_quote:
             if _next_quote_mark_closes(body[position:]):
@@ -1466,6 +1469,13 @@ def _clause_before(text: str, start: int) -> list[str] | None:
     if len(clause) > MAX_WORDS_BEFORE_SUBJECT and not titled:
         return None
     return words
+
+
+def _quoted_question(scan: _Scan) -> bool:
+    """'"ماذا كنا نعلّم الرجال؟"': a question in quote marks is one someone asked, not a
+    section heading (those are unquoted: "علاقة متكافئة أم لا؟")."""
+    text = scan.text.strip()
+    return text[:1] in OPENING_QUOTES and text.rstrip(ANY_CLOSING + " ")[-1:] in "?؟"
 
 
 def _has_cue_word(scan: _Scan) -> bool:

@@ -46,6 +46,9 @@ VERB_CUES = _forms(
         # "تتوقع وزارة المالية أن": a forecast, as رجح; "يُتوقع أن" (it is expected) needs a speaker
         "توقع": {MASCULINE: "توقع يتوقع", FEMININE: "توقعت تتوقع", PLURAL: "توقعوا يتوقعون"},
         "جادل": {MASCULINE: "جادل يجادل", FEMININE: "جادلت تجادل", PLURAL: "جادلوا يجادلون"},
+        # "ونص الإشعار ...، «...»", "نصت على أنها" (stated, stipulated); "نص" is also the noun
+        # (text), which has no أن or quotation of its own after it
+        "نص": {MASCULINE: "نص ينص", FEMININE: "نصت تنص", PLURAL: "نصوا"},
         "زعم": {MASCULINE: "زعم يزعم", FEMININE: "زعمت تزعم", PLURAL: "زعموا يزعمون"},
         "ادعى": {MASCULINE: "ادعى يدعي", FEMININE: "ادعت تدعي", PLURAL: "ادعوا يدعون"},
         "اعتبر": {MASCULINE: "اعتبر يعتبر", FEMININE: "اعتبرت", PLURAL: "اعتبروا"},
@@ -83,7 +86,10 @@ TELLING_VERBS = frozenset({"أخبر", "اعتبر", "وصف"})
 OBJECT_PRONOUNS = ("هما", "هم", "ها", "ني", "نا", "ه")
 # Verbs that open a sentence of speech without reporting a claim themselves: a participle
 # after them ("وتحدث X عن ... قائلاً:") speaks for their subject.
-SPEECH_VERBS = frozenset(fold(w).text for w in "تحدث تحدثت تحدثوا رد ردت ردوا علق علقت".split())
+# "وأصدر المكتب تقريرًا ... قائلاً إن" (issued a report saying) is one of them.
+SPEECH_VERBS = frozenset(
+    fold(w).text for w in "تحدث تحدثت تحدثوا رد ردت ردوا علق علقت أصدر أصدرت أصدروا".split()
+)
 # The particle قد before a past verb ("وقد تحدث X قائلاً:", "ولقد علق") leaves it the verb that
 # opens the sentence.
 QAD_FORMS = frozenset(fold(w).text for w in "قد وقد فقد لقد ولقد".split())

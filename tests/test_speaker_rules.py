@@ -513,3 +513,24 @@ def test_issued_a_report_saying_gives_the_claim_to_who_issued_it():
     # "قائلاً" after a verb that is no speech verb still has its speaker implied
     lines = ["الوفاة", "قال الوزير إن التحقيق مستمر.", "وزار الوزير المكتب يوم الجمعة قائلاً إن العمل جيد."]
     assert speakers(lines) == [(2, "الوزير"), (3, "الوزير")]
+
+
+def test_a_quotation_left_open_is_who_a_trailing_source_in_the_next_paragraph_names():
+    lines = [
+        "الزلزال",
+        "واستراح المصابون خارج المستشفى.",
+        '"لم يكن هناك وقت لننجو.',
+        "كنت محجوزا بين أنقاض الجدار، وفقا لما قاله هاريس لوكالة أسوشيتد برس.",
+    ]
+    assert speakers(lines) == [(3, "هاريس"), (4, "هاريس")]
+    # a source leading the next paragraph names only what follows it
+    lines[3] = "ووفقا للشرطة، فإن عدد القتلى ارتفع."
+    assert speakers(lines) == [(4, "الشرطة")]
+
+
+def test_a_noun_with_bal_in_the_speakers_title_is_not_what_is_admitted():
+    lines = ["البحرية", "وأقر هانز بارتلز، رئيس لجنة الدفاع بالبرلمان الألماني، بأن البحرية تفتقر إلى السفن."]
+    (found,) = attributions(lines)
+    assert (found.speaker_text, found.claim) == ("هانز بارتلز، رئيس لجنة الدفاع بالبرلمان الألماني", "البحرية تفتقر إلى السفن")
+    (found,) = attributions(["البحرية", "واعترف الوزير بالخطأ في إدارة الأزمة."])
+    assert (found.speaker_text, found.claim) == ("الوزير", "بالخطأ في إدارة الأزمة")

@@ -411,6 +411,8 @@ def _opening_after(scan: _Scan, cue_index: int, lemma: str) -> tuple[int, str, i
         elif word in INTRODUCERS or (word == about and not _introducer_at(scan, index + 1)):
             return index, "that", scan.tokens[index].end
         elif lemma in ADMITTING_VERBS and word.startswith(ADMITTED_PREFIX):
+            if _introducer_ahead(scan, scan.tokens[index].end):
+                continue  # "أقر X، رئيس لجنة الدفاع بالبرلمان، بأن": part of the name
             return index, "that", scan.tokens[index].start  # "اعترف الوزير بالخطأ"
     return None
 
@@ -452,11 +454,13 @@ def _quoted_in_relative(scan: _Scan, opening: int) -> int:
     من زميلته في "صراع العروش"، بأنه'): a title quoted there when أن still follows in the
     sentence, not what is said. -1 if the quotation can be the claim."""
     end, closed = scan.quote_end(opening)
-    if not closed:
-        return -1
-    stop = scan.sentence_end(end + 1)
-    follows = any(end < t.start < stop and t.text in INTRODUCERS for t in scan.tokens)
-    return end if follows else -1
+    return end if closed and _introducer_ahead(scan, end) else -1
+
+
+def _introducer_ahead(scan: _Scan, position: int) -> bool:
+    """Whether an أن/إن comes after ``position`` in its sentence."""
+    stop = scan.sentence_end(position + 1)
+    return any(position < t.start < stop and t.text in INTRODUCERS for t in scan.tokens)
 
 
 def _quote_before(scan: _Scan, cue_index: int) -> tuple[int, int] | None:
@@ -1495,13 +1499,13 @@ def _names_quote_before(scan: _Scan, candidate: _Candidate, opens_with_quote: bo
     """Whether ``candidate`` gives this paragraph's text up to its first quote mark, one that
     closes a quotation: that quotation began before this paragraph."""
     first = _first_quote_mark(scan)
-    return (
-        not opens_with_quote
-        and first < len(scan.text)
-        and not _opens_quote(scan.text, first)
-        and candidate.claim[0] <= first <= candidate.claim[1]
-        and not scan.text[: candidate.claim[0]].strip()
-    )
+    if opens_with_quote or scan.text[: candidate.claim[0]].strip():
+        return False
+    if first == len(scan.text):
+        # No marks: the quotation left open goes on up to a trailing source that ends it
+        # ("كنت محجوزًا بين الأنقاض، وفقًا لما قاله هاريس").
+        return candidate.claim[1] <= candidate.cue[0]
+    return not _opens_quote(scan.text, first) and candidate.claim[0] <= first <= candidate.claim[1]
 
 
 def _speaks_in_person(scan: _Scan) -> bool:

@@ -534,3 +534,12 @@ def test_a_noun_with_bal_in_the_speakers_title_is_not_what_is_admitted():
     assert (found.speaker_text, found.claim) == ("هانز بارتلز، رئيس لجنة الدفاع بالبرلمان الألماني", "البحرية تفتقر إلى السفن")
     (found,) = attributions(["البحرية", "واعترف الوزير بالخطأ في إدارة الأزمة."])
     assert (found.speaker_text, found.claim) == ("الوزير", "بالخطأ في إدارة الأزمة")
+
+
+def test_testified_reports_and_however_opens_no_claim():
+    lines = [
+        "الهجرة",
+        "وفي الأسبوع الماضي، شهد ماثيو ألبينس، وهو مسؤول كبير، أمام الكونغرس أن الوكالة اعتقلت العشرات.",
+        "وشهدت المدينة هدوءا حذرا، إلا أن الاشتباكات تجددت مساء.",
+    ]
+    assert speakers(lines) == [(2, "ماثيو ألبينس، وهو مسؤول كبير")]

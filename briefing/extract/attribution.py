@@ -39,6 +39,7 @@ from briefing.extract.attribution_lexicon import (
     BACKWARD_OPENERS,
     CALLED_FORMS,
     CLOSING_FOR,
+    CONJUNCTIONS_BEFORE_AN,
     COUNT_WORDS,
     DAYS,
     DESCRIPTION_HEADS,
@@ -98,7 +99,6 @@ from briefing.extract.attribution_lexicon import (
     TANWEEN_FATH,
     TELLING_VERBS,
     TERMINALS,
-    TIME_CONJUNCTIONS,
     TIME_NOUNS,
     TIMES_OF_DAY,
     TITLE_WORDS,
@@ -406,7 +406,7 @@ def _opening_after(scan: _Scan, cue_index: int, lemma: str) -> tuple[int, str, i
         if lemma == READINESS_VERB:
             if word.startswith(READINESS_NOUN):
                 return index, "noun", scan.tokens[index].start
-        elif word in INTRODUCERS and scan.tokens[index - 1].text in TIME_CONJUNCTIONS:
+        elif word in INTRODUCERS and scan.tokens[index - 1].text in CONJUNCTIONS_BEFORE_AN:
             continue  # "قال بعد أن التقى الرئيس إن": أن after بعد is "after", no claim
         elif word in INTRODUCERS or (word == about and not _introducer_at(scan, index + 1)):
             return index, "that", scan.tokens[index].end

@@ -46,6 +46,8 @@ VERB_CUES = _forms(
         # "تتوقع وزارة المالية أن": a forecast, as رجح; "يُتوقع أن" (it is expected) needs a speaker
         "توقع": {MASCULINE: "توقع يتوقع", FEMININE: "توقعت تتوقع", PLURAL: "توقعوا يتوقعون"},
         "جادل": {MASCULINE: "جادل يجادل", FEMININE: "جادلت تجادل", PLURAL: "جادلوا يجادلون"},
+        # "شهد X أمام الكونغرس أن" (testified); "شهدت المدينة احتجاجات" (saw) has no claim
+        "شهد": {MASCULINE: "شهد يشهد", FEMININE: "شهدت تشهد", PLURAL: "شهدوا"},
         # "ونص الإشعار ...، «...»", "نصت على أنها" (stated, stipulated); "نص" is also the noun
         # (text), which has no أن or quotation of its own after it
         "نص": {MASCULINE: "نص ينص", FEMININE: "نصت تنص", PLURAL: "نصوا"},
@@ -184,8 +186,9 @@ TIME_NOUNS = frozenset(
 # "وقال سبب اختفاء البارات أمر مفهوم.": "said" opening a sentence can say a bare clause.
 BARE_CLAUSE_VERBS = frozenset({"قال"})
 MIN_BARE_CLAUSE_WORDS = 3
-# "بعد أن", "قبل أن", "منذ أن": أن after these is a time clause, not what is said.
-TIME_CONJUNCTIONS = frozenset(fold(w).text for w in "بعد قبل منذ وبعد وقبل ومنذ".split())
+# "بعد أن", "قبل أن", "منذ أن": أن after these is a time clause; "إلا أن" (however) a
+# contrast; neither is what is said.
+CONJUNCTIONS_BEFORE_AN = frozenset(fold(w).text for w in "بعد قبل منذ وبعد وقبل ومنذ إلا".split())
 # Verbs whose claim can be a noun object: "أعلن استقالته", "أكد رغبتهم", "نفى صحة التقارير".
 NOUN_OBJECT_VERBS = frozenset({"أعلن", "أكد", "نفى"})
 RELATIVES = frozenset(fold(w).text for w in "الذي التي الذين اللذين اللتين اللذان اللتان".split())

@@ -400,3 +400,8 @@ def test_a_question_in_quote_marks_is_no_heading():
         "ويشارك في مسرحية جديدة.",
     ]
     assert speakers(lines) == [(2, MINISTER), (3, MINISTER)]
+
+
+def test_a_paragraph_that_folds_to_no_text_gives_nothing():
+    assert speakers(["ـ"]) == []
+    assert speakers(["الوزير", f"قال {MINISTER} إن الخطة جاهزة.", "ـ"]) == [(2, MINISTER)]

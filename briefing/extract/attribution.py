@@ -1364,14 +1364,14 @@ def find_attributions(article: Article, people: Sequence[NamedPerson] = ()) -> l
         heading = (
             paragraph.kind == ParagraphKind.SUBHEADING
             and not _closes_quote(scan)
-            and not (scan.text.lstrip()[:1] in OPENING_QUOTES and _quote_left_open(scan))
+            and not (_starts_with_quote(scan.text) and _quote_left_open(scan))
             and not _quoted_question(scan)
             and not (open_quote is not None and _next_quote_mark_closes(body[position:]))
         )
         if heading and not candidates:
             continue  # a heading between a speaker's paragraphs; one with a cue is a sentence
         claims: list[Attribution] = []
-        opens_with_quote = scan.text.lstrip()[:1] in OPENING_QUOTES and not _has_cue_word(scan)
+        opens_with_quote = _starts_with_quote(scan.text) and not _has_cue_word(scan)
         was_open, goes_on, names_quote = open_quote is not None, None, None
         if not was_open and not candidates and previous_claims and not opens_with_quote:
             # A closing mark ahead with no opening one: the quotation began after the speaker's
@@ -1475,11 +1475,17 @@ def _clause_before(text: str, start: int) -> list[str] | None:
     return words
 
 
+def _starts_with_quote(text: str) -> bool:
+    """Whether ``text`` opens with a quote mark (a paragraph of only ـ folds to no text)."""
+    first = text.lstrip()[:1]
+    return bool(first) and first in OPENING_QUOTES
+
+
 def _quoted_question(scan: _Scan) -> bool:
     """'"ماذا كنا نعلّم الرجال؟"': a question in quote marks is one someone asked, not a
     section heading (those are unquoted: "علاقة متكافئة أم لا؟")."""
     text = scan.text.strip()
-    return text[:1] in OPENING_QUOTES and text.rstrip(ANY_CLOSING + " ")[-1:] in "?؟"
+    return _starts_with_quote(text) and text.rstrip(ANY_CLOSING + " ")[-1:] in "?؟"
 
 
 def _has_cue_word(scan: _Scan) -> bool:
@@ -1487,7 +1493,7 @@ def _has_cue_word(scan: _Scan) -> bool:
     قاله ..."): its quotation is then not simply the previous speaker's. Words inside the
     quotation that opens the paragraph are the speaker's own ("لن أعتبر نفسي ناجحًا")."""
     start = len(scan.text) - len(scan.text.lstrip())
-    outside = scan.quote_end(start)[0] if scan.text[start : start + 1] in OPENING_QUOTES else -1
+    outside = scan.quote_end(start)[0] if _starts_with_quote(scan.text) else -1
     return any(
         t.text in SOURCE_PHRASES or _cue_form(t.text) or _cue_form(t.text.removesuffix("ه"))
         for t in scan.tokens

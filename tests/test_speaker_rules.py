@@ -543,3 +543,20 @@ def test_testified_reports_and_however_opens_no_claim():
         "وشهدت المدينة هدوءا حذرا، إلا أن الاشتباكات تجددت مساء.",
     ]
     assert speakers(lines) == [(2, "ماثيو ألبينس، وهو مسؤول كبير")]
+
+
+def test_who_asks_is_named_before_min_and_the_one_asked_after_it():
+    lines = [
+        "الإضراب",
+        "وطلب وزير العمل خالد منصور من النقابات عدم الإضراب قبل نهاية الشهر.",
+        "وطلبت الشركة منهم أن يعودوا إلى العمل.",
+    ]
+    found = attributions(lines)
+    assert [(a.speaker_text, a.claim) for a in found] == [
+        ("وزير العمل خالد منصور", "عدم الإضراب قبل نهاية الشهر"),
+        ("الشركة", "يعودوا إلى العمل"),
+    ]
+    # passive "طُلب من" names no one; the noun "طلب اللجوء" asks no one; a question is no request
+    assert speakers(["الإضراب", "وطلب من السكان عدم الخروج من منازلهم."]) == []
+    assert speakers(["الإضراب", "ورفض المسؤولون طلب اللجوء بسبب عدم وجود أدلة."]) == []
+    assert speakers(['الإضراب', 'وطلب مراسل "الأخبار" سامي من الوزير عما إذا كان الإضراب سينتهي.']) == []

@@ -33,6 +33,7 @@ from briefing.extract.attribution_lexicon import (
     ANNOUNCED_ABOUT,
     AS_PUT_BY,
     ANY_CLOSING,
+    ASKED_FROM,
     AS_FORMS,
     BUT_FORMS,
     BARE_CLAUSE_VERBS,
@@ -72,6 +73,7 @@ from briefing.extract.attribution_lexicon import (
     MIN_GLUED_SOURCE_LETTERS,
     NEEDS_SPEAKER,
     NEGATIONS,
+    NOT_TO,
     NESTED_OPENERS,
     NOT_SOURCES,
     NOUN_OBJECT_VERBS,
@@ -89,6 +91,7 @@ from briefing.extract.attribution_lexicon import (
     QUOTING_FROM,
     READINESS_NOUN,
     READINESS_VERB,
+    REQUEST_VERBS,
     RELATIVES,
     SOURCE_NOUNS,
     SOURCE_PHRASES,
@@ -410,11 +413,18 @@ def _opening_after(scan: _Scan, cue_index: int, lemma: str) -> tuple[int, str, i
             continue  # "قال بعد أن التقى الرئيس إن": أن after بعد is "after", no claim
         elif word in INTRODUCERS or (word == about and not _introducer_at(scan, index + 1)):
             return index, "that", scan.tokens[index].end
+        elif lemma in REQUEST_VERBS and word == NOT_TO and _asked_before(scan, cue_index, index):
+            return index, "that", scan.tokens[index].start  # "طلب X من Y عدم منح"
         elif lemma in ADMITTING_VERBS and word.startswith(ADMITTED_PREFIX):
             if _introducer_ahead(scan, scan.tokens[index].end):
                 continue  # "أقر X، رئيس لجنة الدفاع بالبرلمان، بأن": part of the name
             return index, "that", scan.tokens[index].start  # "اعترف الوزير بالخطأ"
     return None
+
+
+def _asked_before(scan: _Scan, cue_index: int, index: int) -> bool:
+    """Whether the one asked ("من القضاة", "منهم") stands between a verb of asking and ``index``."""
+    return any(scan.tokens[i].text in ASKED_FROM for i in range(cue_index + 1, index))
 
 
 def _describes_object(scan: _Scan, cue_index: int, lemma: str, opening_index: int) -> bool:
@@ -540,6 +550,13 @@ def _verb_candidates(scan: _Scan) -> list[_Candidate]:
         first, last = _trim_speaker(scan, index + 1, opening_index)
         if last == opening_index and _describes_object(scan, index, lemma, opening_index):
             last -= 1
+        if lemma in REQUEST_VERBS:
+            if not _asked_before(scan, index, opening_index):
+                continue  # 'طلب مراسل "60 دقيقة" من X عما إذا': a title, and a question
+            # "طلب X منهم أن": the one asked is no part of the speaker
+            last = next((i for i in range(first, last) if scan.tokens[i].text in ASKED_FROM), last)
+            if last <= first:
+                continue  # "وطُلب من السكان": no one is named as asking
         if last > first and normalize(scan.tokens[first].text) in FUNCTION_WORDS:
             last = first  # "قالوا، لا تخرج": no one is named
         after_relative = index > 0 and scan.tokens[index - 1].text in RELATIVES

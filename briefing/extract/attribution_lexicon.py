@@ -78,8 +78,17 @@ VERB_CUES = _forms(
         "وصف": {MASCULINE: "وصف يصف", FEMININE: "وصفت تصف", PLURAL: "وصفوا"},
         # "وعلق آخر: «...»"; only with a quotation ("علقت الحكومة العمل": suspended)
         "علق": {MASCULINE: "علق يعلق", FEMININE: "علقت تعلق", PLURAL: "علقوا"},
+        # "طلب X من Y أن/عدم ..." (asked Y to); see REQUEST_VERBS
+        "طلب": {MASCULINE: "طلب يطلب", FEMININE: "طلبت", PLURAL: "طلبا طلبوا"},
     }
 )
+# Verbs of asking put the one asked behind من ("طلب الوزير من القضاة عدم منح"), so the speaker
+# ends there. "طُلب من السكان" (passive) is written like an active verb with an implied speaker,
+# and "على طلب من" is the noun: they report a request only with a speaker named after the verb.
+# What is asked opens with أن or, after the one asked, with عدم (not to).
+REQUEST_VERBS = frozenset({"طلب"})
+ASKED_FROM = frozenset(fold(w).text for w in "من منه منها منهم منهما مني منا منك منكم".split())
+NOT_TO = fold("عدم").text
 # Verbs that report a claim only as a quotation after their speaker ("وعلق آخر: «...»").
 QUOTE_ONLY_VERBS = frozenset({"علق"})
 # Verbs of telling take the one told as an object pronoun ("أخبرني", "فأخبرها"), verbs of

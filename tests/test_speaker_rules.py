@@ -560,3 +560,22 @@ def test_who_asks_is_named_before_min_and_the_one_asked_after_it():
     assert speakers(["الإضراب", "وطلب من السكان عدم الخروج من منازلهم."]) == []
     assert speakers(["الإضراب", "ورفض المسؤولون طلب اللجوء بسبب عدم وجود أدلة."]) == []
     assert speakers(['الإضراب', 'وطلب مراسل "الأخبار" سامي من الوزير عما إذا كان الإضراب سينتهي.']) == []
+
+
+def test_the_one_urged_after_a_bare_verb_of_urging_is_never_its_speaker():
+    minister = "قالت الوزيرة هدى سالم إن الخطة جاهزة."
+    # who urges: before the verb, or after a verb carrying the one urged
+    lines = ["الأزمة", minister, "وكان رئيس الوزراء قد حث الأطراف على الحوار."]
+    assert speakers(lines) == [(2, "الوزيرة هدى سالم"), (3, "رئيس الوزراء")]
+    lines = ["الأزمة", minister, "ودعاهم المبعوث الأممي إلى ضبط النفس."]
+    assert speakers(lines) == [(2, "الوزيرة هدى سالم"), (3, "المبعوث الأممي")]
+    # "وحثت على" opening its sentence: the speaker is in the verb
+    lines = ["الأزمة", minister, "وحثت على ضبط النفس."]
+    assert speakers(lines) == [(2, "الوزيرة هدى سالم"), (3, "الوزيرة هدى سالم")]
+    # subject and the one urged cannot be told apart; "which led to" and a crowd's posts have no speaker
+    for line in [
+        "وحثت الرئيس الوزراء على عدم السفر.",
+        "وارتفعت الأسعار، الأمر الذي دعا إلى تأجيل القرار.",
+        "وانتشرت رسائل على وسائل التواصل الاجتماعي تحث على إلغاء الاتفاق.",
+    ]:
+        assert speakers(["الأزمة", minister, line]) == [(2, "الوزيرة هدى سالم")]

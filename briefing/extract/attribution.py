@@ -107,6 +107,7 @@ from briefing.extract.attribution_lexicon import (
     TITLE_WORDS,
     TOWARDS_SOMEONE,
     TO_ME,
+    URGED_TO,
     UNNAMED_SOURCES,
     VERB_CUES,
     WHAT,
@@ -319,7 +320,7 @@ def _cue_form(word: str) -> tuple[str, str] | None:
             return cues[word[1:]]
     for suffix in OBJECT_PRONOUNS:
         form = _cue_form(word[: -len(suffix)]) if word.endswith(suffix) else None
-        if form is not None and form[0] in TELLING_VERBS:
+        if form is not None and (form[0] in TELLING_VERBS or form[0] in URGED_TO):
             return form
     return None
 
@@ -374,7 +375,7 @@ def _opening_after(scan: _Scan, cue_index: int, lemma: str) -> tuple[int, str, i
     kind is "that" (أن/إن, or عن after أعلن), "quote", "colon" or "noun" (the readiness noun
     after أبدى).
     """
-    about = ANNOUNCED_ABOUT.get(lemma)
+    about = ANNOUNCED_ABOUT.get(lemma) or URGED_TO.get(lemma)
     name_end = -1  # the closing mark of a quoted name right after the cue, or in a relative
     after_relative = False
     for index in range(
@@ -550,6 +551,13 @@ def _verb_candidates(scan: _Scan) -> list[_Candidate]:
         first, last = _trim_speaker(scan, index + 1, opening_index)
         if last == opening_index and _describes_object(scan, index, lemma, opening_index):
             last -= 1
+        urged_between = False
+        if lemma in URGED_TO:
+            if kind != "that":
+                continue  # 'دعت إلى "..."' and 'دعا: ...' are not read as urging
+            urged_between = last > first and _bare_cue(token.text) in VERB_CUES
+            if urged_between:
+                last = first  # "وحث السيدة ماي على": the one urged, not who urges
         if lemma in REQUEST_VERBS:
             if not _asked_before(scan, index, opening_index):
                 continue  # 'طلب مراسل "60 دقيقة" من X عما إذا': a title, and a question
@@ -592,6 +600,14 @@ def _verb_candidates(scan: _Scan) -> list[_Candidate]:
         )
         if candidate.speaker is None and passive_form:
             continue  # "ويُزعم أنه", "أُعلن عن": nobody is said to speak
+        if lemma in URGED_TO and (
+            after_relative  # "الأمر الذي دعا إلى تأجيله" (which led to)
+            or (
+                candidate.speaker is None
+                and (urged_between or scan.text[scan.sentence_start(token.start) : token.start].strip())
+            )
+        ):
+            continue  # no one before the one urged; "رسائل ... تحث على": no speaker in reach
         found.append(candidate)
     return found
 

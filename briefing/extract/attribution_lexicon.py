@@ -78,10 +78,19 @@ VERB_CUES = _forms(
         "وصف": {MASCULINE: "وصف يصف", FEMININE: "وصفت تصف", PLURAL: "وصفوا"},
         # "وعلق آخر: «...»"; only with a quotation ("علقت الحكومة العمل": suspended)
         "علق": {MASCULINE: "علق يعلق", FEMININE: "علقت تعلق", PLURAL: "علقوا"},
+        # "حث X على", "دعا إلى" (urged, called for); see URGED_TO. No "يدعو": "ما يدعو إلى
+        # القلق" (gives cause for concern) has no speaker
+        "حث": {MASCULINE: "حث يحث", FEMININE: "حثت تحث", PLURAL: "حثوا"},
+        "دعا": {MASCULINE: "دعا", FEMININE: "دعت", PLURAL: "دعوا"},
         # "طلب X من Y أن/عدم ..." (asked Y to); see REQUEST_VERBS
         "طلب": {MASCULINE: "طلب يطلب", FEMININE: "طلبت", PLURAL: "طلبا طلبوا"},
     }
 )
+# Verbs of urging open what is urged with a preposition: "حث على", "دعا إلى". The one urged
+# stands between the bare verb and it with nothing to tell it from a subject ("حث الرئيس
+# الوزراء على", "وحث السيدة ماي على" with the speaker in the verb), so there the speaker is only
+# one before the verb ("X حث Y على") or one after a verb carrying the one urged ("حثه الوزير على").
+URGED_TO = {"حث": fold("على").text, "دعا": fold("إلى").text}
 # Verbs of asking put the one asked behind من ("طلب الوزير من القضاة عدم منح"), so the speaker
 # ends there. "طُلب من السكان" (passive) is written like an active verb with an implied speaker,
 # and "على طلب من" is the noun: they report a request only with a speaker named after the verb.

@@ -579,3 +579,22 @@ def test_the_one_urged_after_a_bare_verb_of_urging_is_never_its_speaker():
         "وانتشرت رسائل على وسائل التواصل الاجتماعي تحث على إلغاء الاتفاق.",
     ]:
         assert speakers(["الأزمة", minister, line]) == [(2, "الوزيرة هدى سالم")]
+
+
+def test_a_future_form_reports_as_its_present_does():
+    lines = ["الخطاب", "وسيقول الرئيس سامي علي في خطابه إن الحرب انتهت.", "وستعلن الوزيرة أن الضرائب سترتفع."]
+    assert speakers(lines) == [(2, "الرئيس سامي علي"), (3, "الوزيرة")]
+    # a past that starts like a present ("تابع") has no future form
+    assert speakers(["الخطاب", "ستابع الرئيس أن الحرب انتهت."]) == []
+
+
+def test_a_demonstrative_object_after_a_joined_verb_points_back_to_the_clause_before():
+    lines = ["الضريبة", "سترتفع رسوم الشراء على الأجانب، وأعلنت وزارة المالية ذلك في بيان."]
+    (found,) = attributions(lines)
+    assert (found.speaker_text, found.claim) == ("وزارة المالية", "سترتفع رسوم الشراء على الأجانب")
+    # with a noun, or opening its sentence, the demonstrative is no pointer back
+    for line in [
+        "سترتفع رسوم الشراء على الأجانب، وأكد الوزير ذلك القرار.",
+        "سترتفع رسوم الشراء. وأعلنت وزارة المالية ذلك في بيان.",
+    ]:
+        assert speakers(["الضريبة", line]) == []

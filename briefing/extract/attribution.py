@@ -45,6 +45,7 @@ from briefing.extract.attribution_lexicon import (
     DAYS,
     DESCRIPTION_HEADS,
     DEMONSTRATIVES,
+    DEMONSTRATIVE_OBJECTS,
     DESCRIBED_AS,
     DESCRIBING_VERBS,
     DISCUSS_VERB,
@@ -740,7 +741,9 @@ def _unopened_candidate(
 ) -> _Candidate | None:
     """A claim with no أن, quote or colon to open it: a noun object, or a bare clause."""
     if lemma in NOUN_OBJECT_VERBS:
-        return _noun_object_candidate(scan, index, cue, gender)
+        return _noun_object_candidate(scan, index, cue, gender) or _that_before_candidate(
+            scan, index, cue, gender
+        )
     if lemma in BARE_CLAUSE_VERBS:
         return _bare_clause_candidate(scan, index, cue, gender)
     return None
@@ -791,6 +794,42 @@ def _noun_object_candidate(
         gender=gender,
         speaker=(scan.tokens[first].start, scan.tokens[cut - 1].end),
         claim=(scan.tokens[cut].start, end),
+        explicit_after=True,
+    )
+
+
+def _that_before_candidate(
+    scan: _Scan, index: int, cue: tuple[int, int], gender: str
+) -> _Candidate | None:
+    """"...، وستعلن تيريزا ماي ذلك اليوم.": a verb joined by و after a comma, with ذلك/هذا as
+    its object right after the speaker, announces (confirms, denies) the clause before the comma."""
+    token = scan.tokens[index]
+    if token.text == _bare_cue(token.text) or "،" not in scan.gap(index - 1, index):
+        return None
+    end = scan.sentence_end(token.end)
+    that = next(
+        (i for i in range(index + 2, min(index + 2 + MAX_SUBJECT_TOKENS, len(scan.tokens)))
+         if scan.tokens[i].text in DEMONSTRATIVE_OBJECTS),
+        None,
+    )
+    if that is None or any(_boundary_before(scan, i) for i in range(index + 1, that + 1)):
+        return None
+    if any(normalize(w) in FUNCTION_WORDS for w in scan.words(index + 1, that)):
+        return None
+    after = that + 1
+    if after < len(scan.tokens) and scan.tokens[after].start < end:
+        if scan.tokens[after].text not in ADJUNCT_STARTS:
+            return None  # "وأكد الوزير ذلك القرار": the demonstrative goes with a noun
+    claim = _strip_span(scan.text, scan.sentence_start(token.start), scan.tokens[index - 1].end)
+    if claim[1] <= claim[0]:
+        return None
+    return _Candidate(
+        cue_index=index,
+        cue=cue,
+        rule="verb-that-before",
+        gender=gender,
+        speaker=(scan.tokens[index + 1].start, scan.tokens[that - 1].end),
+        claim=claim,
         explicit_after=True,
     )
 

@@ -12,12 +12,18 @@ MASCULINE, FEMININE, PLURAL = "m", "f", "pl"
 
 
 def _forms(table: dict[str, dict[str, str]]) -> dict[str, tuple[str, str]]:
-    """Index cue forms (as folded text) by form: form -> (lemma, grammatical gender/number)."""
+    """Index cue forms (as folded text) by form: form -> (lemma, grammatical gender/number).
+
+    A present form is also indexed with the future's س ("ستعلن X أن", "سيقول"); a past one
+    that starts like a present ("تابع", "توقعت") starts with its lemma.
+    """
     index = {}
     for lemma, by_gender in table.items():
         for gender, forms in by_gender.items():
             for form in forms.split():
                 index[fold(form).text] = (lemma, gender)
+                if form[0] in "يت" and not form.startswith(lemma):
+                    index[fold("س" + form).text] = (lemma, gender)
     return index
 
 
@@ -198,6 +204,8 @@ DAYS = frozenset(
 )
 # "أعلنت الوكالة هذا الشهر ...": a demonstrative before a time noun opens a time adjunct.
 DEMONSTRATIVES = frozenset(fold(w).text for w in "هذا هذه".split())
+# "...، وأكد الوزير ذلك": the object that points back to what the sentence said before
+DEMONSTRATIVE_OBJECTS = frozenset(fold(w).text for w in "ذلك هذا".split())
 TIME_NOUNS = frozenset(
     fold(w).text for w in "الشهر الأسبوع العام الصباح المساء الأسبوعين الموسم".split()
 )

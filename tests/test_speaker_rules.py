@@ -598,3 +598,19 @@ def test_a_demonstrative_object_after_a_joined_verb_points_back_to_the_clause_be
         "سترتفع رسوم الشراء. وأعلنت وزارة المالية ذلك في بيان.",
     ]:
         assert speakers(["الضريبة", line]) == []
+
+
+def test_a_verb_of_rejecting_reports_the_claim_it_rejects_named_by_a_noun_of_saying():
+    lines = [
+        "المحكمة",
+        "ورفض المحامي العام فكرة أن القرار صدر بسرعة.",
+        "ونددت النائبة هدى سالم يوم السبت بالمزاعم القائلة بأن مكتبها سرب الوثائق.",
+    ]
+    found = attributions(lines)
+    assert [(a.speaker_text, a.claim) for a in found] == [
+        ("المحامي العام", "القرار صدر بسرعة"),
+        ("النائبة هدى سالم", "مكتبها سرب الوثائق"),
+    ]
+    # rejecting a thing, not a claim, says nothing
+    assert speakers(["المحكمة", "ورفضت البحرية تسلم السفينة بعد أن فشلت في الاختبارات."]) == []
+    assert speakers(["المحكمة", "ورفض الوزير أن يستقيل."]) == []

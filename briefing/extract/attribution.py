@@ -40,6 +40,7 @@ from briefing.extract.attribution_lexicon import (
     BACKWARD_OPENERS,
     CALLED_FORMS,
     CLOSING_FOR,
+    CLAIMING_THAT,
     CONJUNCTIONS_BEFORE_AN,
     COUNT_WORDS,
     DAYS,
@@ -92,6 +93,8 @@ from briefing.extract.attribution_lexicon import (
     QUOTING_FROM,
     READINESS_NOUN,
     READINESS_VERB,
+    REJECTED_CLAIMS,
+    REJECTING_VERBS,
     REQUEST_VERBS,
     RELATIVES,
     SOURCE_NOUNS,
@@ -424,6 +427,19 @@ def _opening_after(scan: _Scan, cue_index: int, lemma: str) -> tuple[int, str, i
     return None
 
 
+def _rejected_claim(scan: _Scan, first: int, opening_index: int) -> int | None:
+    """The token index of the claim a verb of rejecting rejects: a noun of saying ("فكرة",
+    "بالمزاعم") before the أن at ``opening_index``, with at most "القائلة" between."""
+    index = opening_index - 1
+    if index > first and scan.tokens[index].text in CLAIMING_THAT:
+        index -= 1
+    if index <= first:
+        return None
+    word = scan.tokens[index].text
+    glued = word[:1] == "ب" and word[1:] in REJECTED_CLAIMS  # "بالمزاعم"
+    return index if word in REJECTED_CLAIMS or glued else None
+
+
 def _asked_before(scan: _Scan, cue_index: int, index: int) -> bool:
     """Whether the one asked ("من القضاة", "منهم") stands between a verb of asking and ``index``."""
     return any(scan.tokens[i].text in ASKED_FROM for i in range(cue_index + 1, index))
@@ -552,6 +568,11 @@ def _verb_candidates(scan: _Scan) -> list[_Candidate]:
         first, last = _trim_speaker(scan, index + 1, opening_index)
         if last == opening_index and _describes_object(scan, index, lemma, opening_index):
             last -= 1
+        if lemma in REJECTING_VERBS:
+            rejected = _rejected_claim(scan, first, opening_index) if kind == "that" else None
+            if rejected is None:
+                continue  # "رفضت البحرية تكليف السفينة": nothing said is rejected
+            last = min(last, rejected)
         urged_between = False
         if lemma in URGED_TO:
             if kind != "that":

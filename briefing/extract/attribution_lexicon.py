@@ -84,6 +84,9 @@ VERB_CUES = _forms(
         "وصف": {MASCULINE: "وصف يصف", FEMININE: "وصفت تصف", PLURAL: "وصفوا"},
         # "وعلق آخر: «...»"; only with a quotation ("علقت الحكومة العمل": suspended)
         "علق": {MASCULINE: "علق يعلق", FEMININE: "علقت تعلق", PLURAL: "علقوا"},
+        # "رفض X فكرة أن", "ندد X بالمزاعم القائلة بأن"; see REJECTING_VERBS
+        "رفض": {MASCULINE: "رفض يرفض", FEMININE: "رفضت ترفض", PLURAL: "رفضوا"},
+        "ندد": {MASCULINE: "ندد يندد", FEMININE: "نددت تندد", PLURAL: "نددوا"},
         # "حث X على", "دعا إلى" (urged, called for); see URGED_TO. No "يدعو": "ما يدعو إلى
         # القلق" (gives cause for concern) has no speaker
         "حث": {MASCULINE: "حث يحث", FEMININE: "حثت تحث", PLURAL: "حثوا"},
@@ -97,6 +100,16 @@ VERB_CUES = _forms(
 # الوزراء على", "وحث السيدة ماي على" with the speaker in the verb), so there the speaker is only
 # one before the verb ("X حث Y على") or one after a verb carrying the one urged ("حثه الوزير على").
 URGED_TO = {"حث": fold("على").text, "دعا": fold("إلى").text}
+# Verbs of rejecting report a claim only as the claim they reject, a noun of saying right
+# before its أن ("رفض X فكرة أن", "ندد X بالمزاعم القائلة بأن"): "رفض الوزير الاستقالة" and
+# "رفضت البحرية تكليف السفينة" say nothing. The speaker ends before that noun.
+REJECTING_VERBS = frozenset({"رفض", "ندد"})
+REJECTED_CLAIMS = frozenset(
+    fold(w).text
+    for w in """فكرة الفكرة القول الادعاء الادعاءات المزاعم مزاعم ادعاءات الاتهامات اتهامات
+    التقارير تقارير الشائعات شائعات""".split()
+)
+CLAIMING_THAT = frozenset(fold(w).text for w in "القائلة القائل القائلين".split())
 # Verbs of asking put the one asked behind من ("طلب الوزير من القضاة عدم منح"), so the speaker
 # ends there. "طُلب من السكان" (passive) is written like an active verb with an implied speaker,
 # and "على طلب من" is the noun: they report a request only with a speaker named after the verb.

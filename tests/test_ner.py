@@ -438,6 +438,14 @@ def test_title_patterns_take_no_dictionary_word_for_a_name():
     assert _persons_after_titles(sentence, common, []) == [("PERS", 2, 4)]
 
 
+def test_a_name_after_a_title_keeps_the_word_after_abd_and_the_surname_after_both():
+    common = shipped_tagger().common_words
+    sentence = words("دعا وزير الخارجية الأردني عبد الإله الدباغ بعد مشاورات")
+    assert split_proclitics(sentence[5])[1] in common  # frequent: alone it would end the name
+    assert dictionary_reading(split_proclitics(sentence[6])[1]) is not None  # "the tanner"
+    assert _persons_after_titles(sentence, common, []) == [("PERS", 4, 7)]
+
+
 # --- mentions -------------------------------------------------------------------------------
 
 

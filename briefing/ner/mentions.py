@@ -84,6 +84,9 @@ _PARTICLES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", 
 _SOURCE_RANK = {"organisation pattern": 3, "title pattern": 3, "gazetteer": 2, "model": 1}
 _MAX_ORG_WORDS = 7
 _MAX_PERSON_WORDS = 3
+# ``عبد`` is never a name alone: the word after it (``الإله``, ``الله``, ``الرحمن``) is part of
+# the given name, however frequent or ordinary that word is.
+_BOUND_TO_NEXT = frozenset({normalize("عبد")})
 # Words inside a role that are neither titles nor names: "to" (ambassador to), "on behalf of".
 ROLE_LINKS = frozenset({"لدي", "باسم"})
 # Words saying what kind of body the name after them is (company, newspaper, magazine,
@@ -299,8 +302,9 @@ def _persons_after_titles(
         while (
             k < len(words)
             and k - j < _MAX_PERSON_WORDS
-            and _looks_like_name_word(
-                words[k], common, k > j and given_name(words[k - 1]) is not None
+            and (
+                (k > j and words[k - 1] in _BOUND_TO_NEXT and _is_word(words[k]))
+                or _looks_like_name_word(words[k], common, _after_given_name(words, j, k))
             )
         ):
             k += 1
@@ -308,6 +312,14 @@ def _persons_after_titles(
             found.append(("PERS", j, k))
         i = max(k, i + 1)
     return found
+
+
+def _after_given_name(words: list[str], first: int, index: int) -> bool:
+    """Whether ``words[index]`` follows a given name that starts at or after ``first``:
+    one word (``فالح``) or ``عبد`` and the word after it (``عبد الإله``)."""
+    if index > first and given_name(words[index - 1]) is not None:
+        return True
+    return index - 2 >= first and words[index - 2] in _BOUND_TO_NEXT
 
 
 def _looks_like_name_word(word: str, common: frozenset[str], after_given_name: bool) -> bool:

@@ -614,3 +614,9 @@ def test_a_verb_of_rejecting_reports_the_claim_it_rejects_named_by_a_noun_of_say
     # rejecting a thing, not a claim, says nothing
     assert speakers(["المحكمة", "ورفضت البحرية تسلم السفينة بعد أن فشلت في الاختبارات."]) == []
     assert speakers(["المحكمة", "ورفض الوزير أن يستقيل."]) == []
+
+
+def test_a_bal_adverb_after_approved_is_how_not_what_is_admitted():
+    assert speakers(["البرلمان", "وسيقر البرلمان القانون بالإجماع الأسبوع المقبل."]) == []
+    assert speakers(["البرلمان", "وأقرت الحكومة الخطة بالكامل."]) == []
+    assert speakers(["البرلمان", "واعترف الوزير بالخطأ في إدارة الأزمة."]) == [(2, "الوزير")]

@@ -62,6 +62,7 @@ from briefing.extract.attribution_lexicon import (
     LAM_INITIAL_NOUNS,
     LEADING_INTRODUCERS,
     MASCULINE,
+    MANNER_ADVERBS,
     MAX_CLAIM_CHARS,
     MAX_HEADLINE_SPEAKER_TOKENS,
     MAX_PHRASE_SPEAKER_TOKENS,
@@ -420,7 +421,11 @@ def _opening_after(scan: _Scan, cue_index: int, lemma: str) -> tuple[int, str, i
             return index, "that", scan.tokens[index].end
         elif lemma in REQUEST_VERBS and word == NOT_TO and _asked_before(scan, cue_index, index):
             return index, "that", scan.tokens[index].start  # "طلب X من Y عدم منح"
-        elif lemma in ADMITTING_VERBS and word.startswith(ADMITTED_PREFIX):
+        elif (
+            lemma in ADMITTING_VERBS
+            and word.startswith(ADMITTED_PREFIX)
+            and word not in MANNER_ADVERBS  # "أقر البرلمان القانون بالإجماع"
+        ):
             if _introducer_ahead(scan, scan.tokens[index].end):
                 continue  # "أقر X، رئيس لجنة الدفاع بالبرلمان، بأن": part of the name
             return index, "that", scan.tokens[index].start  # "اعترف الوزير بالخطأ"

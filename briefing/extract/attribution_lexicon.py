@@ -163,6 +163,10 @@ ANNOUNCED_ABOUT = {"أعلن": fold("عن").text, "حذر": fold("من").text, "
 # What is admitted is a noun with ب and the article: "اعترف الوزير بالخطأ" (not "بيل غيتس").
 ADMITTING_VERBS = frozenset({"اعترف", "أقر"})
 ADMITTED_PREFIX = fold("بال").text
+# ...but a بال-adverb says how, not what: "أقر البرلمان القانون بالإجماع" (passed it unanimously).
+MANNER_ADVERBS = frozenset(
+    fold(w).text for w in "بالإجماع بالأغلبية بالكامل بالفعل بالتالي بالمثل بالتزامن".split()
+)
 # Only "أُعلن عن" (it was announced) is written like its active form with no speaker.
 PASSIVE_ABOUT = frozenset({"أعلن"})
 # "أبدى" reports a stance only with "استعداد" (readiness); "ناقش" names a topic, so its claim

@@ -405,3 +405,15 @@ def test_a_question_in_quote_marks_is_no_heading():
 def test_a_paragraph_that_folds_to_no_text_gives_nothing():
     assert speakers(["ـ"]) == []
     assert speakers(["الوزير", f"قال {MINISTER} إن الخطة جاهزة.", "ـ"]) == [(2, MINISTER)]
+
+
+def test_we_wanted_after_a_quotation_left_open_is_still_the_speakers_own_words():
+    lines = [
+        "الحملة",
+        f'وعلق {MINISTER} قائلا: "الخطة جريئة ومستفزة.',
+        "ومن خلال هذه الحملة أردنا أن نضع الكهرباء في دائرة الضوء.",
+    ]
+    assert speakers(lines) == [(2, MINISTER), (3, MINISTER)]
+    # narration after it, in the third person, is no one's
+    lines[2] = "ومن خلال هذه الحملة أرادت الوزارة أن تضع الكهرباء في دائرة الضوء."
+    assert speakers(lines) == [(2, MINISTER)]

@@ -595,6 +595,14 @@ def test_a_body_after_a_title_is_taken_only_when_named():
     assert _bodies_after_titles(whose, [("PERS", 7, 9)], common) == [("ORG", 3, 5)]
 
 
+def test_a_body_after_a_title_ends_at_a_rank_and_never_runs_on_to_a_posting():
+    common = shipped_tagger().common_words
+    rank = words("وأوضح المتحدث باسم القيادة الوسطى النقيب فرانك باسكوال")
+    assert _bodies_after_titles(rank, [], common) == [("ORG", 3, 5)]
+    posted = words("بينما أدان سفير طالبان لدى باكستان سالم زعيف")  # the ambassador *to*
+    assert _bodies_after_titles(posted, [("PERS", 6, 8)], common) == []
+
+
 def test_a_body_after_a_title_ends_where_a_given_name_starts_a_name():
     common = shipped_tagger().common_words
     named = words("قال أمين عام عصائب أهل الحق قيس الخزعلي")  # the CRF found no person

@@ -206,7 +206,11 @@ def _bodies_after_titles(
         while (
             gap_end < min(gap_start + _MAX_ORG_WORDS, len(words)) and gap_end not in person_starts
         ):
-            if not _is_word(words[gap_end]) or title_at(words, gap_end):
+            if (
+                not _is_word(words[gap_end])
+                or title_at(words, gap_end)
+                or words[gap_end] in ROLE_LINKS  # "سفير طالبان لدى باكستان": where, no body
+            ):
                 break
             gap_end += 1
         if gap_end not in person_starts and not title_at(words, gap_end):

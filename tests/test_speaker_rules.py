@@ -584,8 +584,10 @@ def test_the_one_urged_after_a_bare_verb_of_urging_is_never_its_speaker():
 def test_a_future_form_reports_as_its_present_does():
     lines = ["الخطاب", "وسيقول الرئيس سامي علي في خطابه إن الحرب انتهت.", "وستعلن الوزيرة أن الضرائب سترتفع."]
     assert speakers(lines) == [(2, "الرئيس سامي علي"), (3, "الوزيرة")]
-    # a past that starts like a present ("تابع") has no future form
+    # a past that starts like a present ("تابع") has no future form; "سيشهد" is "will see"
     assert speakers(["الخطاب", "ستابع الرئيس أن الحرب انتهت."]) == []
+    lines = ["الخطاب", "وسيشهد الأسبوع المقبل انتخابات يرى المراقبون أنها حاسمة."]
+    assert speakers(lines) == [(2, "المراقبون")]
 
 
 def test_a_demonstrative_object_after_a_joined_verb_points_back_to_the_clause_before():

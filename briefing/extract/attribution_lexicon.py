@@ -15,14 +15,15 @@ def _forms(table: dict[str, dict[str, str]]) -> dict[str, tuple[str, str]]:
     """Index cue forms (as folded text) by form: form -> (lemma, grammatical gender/number).
 
     A present form is also indexed with the future's س ("ستعلن X أن", "سيقول"); a past one
-    that starts like a present ("تابع", "توقعت") starts with its lemma.
+    that starts like a present ("تابع", "توقعت") starts with its lemma. Not شهد and رأى: their
+    future is mostly "will see" ("سيشهد الأسبوع المقبل انتخابات يرى المراقبون أنها").
     """
     index = {}
     for lemma, by_gender in table.items():
         for gender, forms in by_gender.items():
             for form in forms.split():
                 index[fold(form).text] = (lemma, gender)
-                if form[0] in "يت" and not form.startswith(lemma):
+                if form[0] in "يت" and not form.startswith(lemma) and lemma not in ("شهد", "رأى"):
                     index[fold("س" + form).text] = (lemma, gender)
     return index
 

@@ -92,14 +92,16 @@ VERB_CUES = _forms(
         # القلق" (gives cause for concern) has no speaker
         "حث": {MASCULINE: "حث يحث", FEMININE: "حثت تحث", PLURAL: "حثوا"},
         "دعا": {MASCULINE: "دعا", FEMININE: "دعت", PLURAL: "دعوا"},
-        # "طلب X من Y أن/عدم ..." (asked Y to); see REQUEST_VERBS
+        # "طلب X من Y أن/عدم ..." (asked Y to); see REQUEST_VERBS. No "تطلب": also "تطلّب"
+        # (required)
         "طلب": {MASCULINE: "طلب يطلب", FEMININE: "طلبت", PLURAL: "طلبا طلبوا"},
     }
 )
 # Verbs of urging open what is urged with a preposition: "حث على", "دعا إلى". The one urged
 # stands between the bare verb and it with nothing to tell it from a subject ("حث الرئيس
 # الوزراء على", "وحث السيدة ماي على" with the speaker in the verb), so there the speaker is only
-# one before the verb ("X حث Y على") or one after a verb carrying the one urged ("حثه الوزير على").
+# one before the verb ("X حث Y على"), one after a verb carrying the one urged ("حثه الوزير على"),
+# or the one in a verb right before the preposition, opening its sentence ("وحثت على").
 URGED_TO = {"حث": fold("على").text, "دعا": fold("إلى").text}
 # Verbs of rejecting report a claim only as the claim they reject, a noun of saying right
 # before its أن ("رفض X فكرة أن", "ندد X بالمزاعم القائلة بأن"): "رفض الوزير الاستقالة" and

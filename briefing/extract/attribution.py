@@ -84,6 +84,7 @@ from briefing.extract.attribution_lexicon import (
     PASSIVE_ABOUT,
     PERCENT_WORDS,
     PRONOUN_PREPOSITIONS,
+    QUOTE_MARKS,
     QUOTE_ONLY_VERBS,
     OPENING_QUOTES,
     PARTICIPLE_CUES,
@@ -926,7 +927,7 @@ def _boundary_before(scan: _Scan, index: int) -> bool:
     gap_start = scan.tokens[index - 1].end
     gap = scan.gap(index - 1, index)
     return any(
-        ch in "،,:؛)" + OPENING_QUOTES + ANY_CLOSING
+        ch in "،,:؛)" + QUOTE_MARKS
         or (ch in TERMINALS and scan.is_terminal(gap_start + offset))
         for offset, ch in enumerate(gap)
     )
@@ -1047,12 +1048,9 @@ def _phrase_candidates(scan: _Scan) -> list[_Candidate]:
         # "وفقا لصحيفة دي تسايت", "وفقا لوسائل إعلام": ل + the source, which after a verb would
         # name who was told ("قال لصحيفة"), is the source here
         glued_source = (
-            word in ACCORDING_TO
-            and after == index + 1
-            and after < len(scan.tokens)
+            after < len(scan.tokens)
+            and _lam_glued_to_source(scan, word, index, after)
             and scan.tokens[after].text in ADJUNCT_STARTS
-            and scan.tokens[after].text.startswith("ل")
-            and len(scan.tokens[after].text) > MIN_GLUED_SOURCE_LETTERS
             and scan.tokens[after].text not in PRONOUN_PREPOSITIONS
         )
         first, last = _trim_speaker(scan, after + glued_source, last)
@@ -1066,12 +1064,7 @@ def _phrase_candidates(scan: _Scan) -> list[_Candidate]:
             sentence_start = scan.sentence_start(sentence_start - 1)  # "...نواصل." حسبما أفاد X
         before = scan.text[sentence_start : token.start]
         speaker = (scan.tokens[first].start, scan.tokens[last - 1].end)
-        glued_lam = (
-            scan.tokens[first].text.startswith("ل")
-            and len(scan.tokens[first].text) > MIN_GLUED_SOURCE_LETTERS
-            and after == index + 1
-            and word in ACCORDING_TO
-        )
+        glued_lam = _lam_glued_to_source(scan, word, index, first)
         if glued_lam:
             speaker = (speaker[0] + 1, speaker[1])  # "وفقا لمصادر": the source is "مصادر"
         implied = last - first == 1 and _is_speech_noun(scan.tokens[first].text)
@@ -1093,6 +1086,18 @@ def _phrase_candidates(scan: _Scan) -> list[_Candidate]:
             )
         )
     return found
+
+
+def _lam_glued_to_source(scan: _Scan, phrase: str, index: int, at: int) -> bool:
+    """Whether token ``at`` is ل glued to a source right after the phrase at ``index``
+    ("وفقا لمصادر", "وفقا لصحيفة X"); "لا" is too short to be one."""
+    word = scan.tokens[at].text
+    return (
+        phrase in ACCORDING_TO
+        and at == index + 1
+        and word.startswith("ل")
+        and len(word) > MIN_GLUED_SOURCE_LETTERS
+    )
 
 
 def _with_article(source: str) -> str:
@@ -1475,7 +1480,7 @@ def find_attributions(article: Article, people: Sequence[NamedPerson] = ()) -> l
             # A closing mark ahead with no opening one: the quotation began after the speaker's
             # paragraph and this paragraph is inside it. Only direct speech there (quote marks,
             # "وأضافت: ...") goes on so; after reported speech ("قائلاً إن") the mark is a stray.
-            direct = any(char in OPENING_QUOTES + ANY_CLOSING + ":" for char in previous_body.ar)
+            direct = any(char in QUOTE_MARKS + ":" for char in previous_body.ar)
             if direct and _next_quote_mark_closes(body[position:], strict=True):
                 open_quote, was_open = previous_claims[-1], True
         if was_open and not opens_with_quote:
@@ -1623,9 +1628,14 @@ def _speaks_in_person(scan: _Scan) -> bool:
     )
 
 
+def _quote_mark_count(text: str) -> int:
+    """How many quote marks, opening or closing, ``text`` holds."""
+    return sum(char in QUOTE_MARKS for char in text)
+
+
 def _first_quote_mark(scan: _Scan) -> int:
     return next(
-        (i for i, char in enumerate(scan.text) if char in OPENING_QUOTES + ANY_CLOSING),
+        (i for i, char in enumerate(scan.text) if char in QUOTE_MARKS),
         len(scan.text),
     )
 
@@ -1665,7 +1675,7 @@ def _opens_quote(text: str, position: int) -> bool:
             return True
         if after.isalpha():
             # 'في"صراع العروش".': glued on both sides, it opens when a mark after it closes it
-            return sum(c in OPENING_QUOTES + ANY_CLOSING for c in text[position + 1 :]) % 2 == 1
+            return _quote_mark_count(text[position + 1 :]) % 2 == 1
     return (before.isspace() or before in "(:،,") and not after.isspace()
 
 
@@ -1692,7 +1702,7 @@ def _next_quote_mark_closes(paragraphs: list[Paragraph], strict: bool = False) -
         if first_mark < len(scan.text):
             # An odd number of marks leaves one to close the quotation from before (``strict``:
             # only a first mark that closes tells of a quotation never opened).
-            marks = sum(char in OPENING_QUOTES + ANY_CLOSING for char in scan.text)
+            marks = _quote_mark_count(scan.text)
             return not _opens_quote(scan.text, first_mark) or (marks % 2 == 1 and not strict)
     return False
 

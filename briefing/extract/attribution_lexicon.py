@@ -265,6 +265,7 @@ AS_PUT_BY = (frozenset(fold(w).text for w in "على وعلى".split()), fold("�
 OPENING_QUOTES = '“«"”'
 CLOSING_FOR = {"«": "»"}
 ANY_CLOSING = '”“"»'
+QUOTE_MARKS = OPENING_QUOTES + ANY_CLOSING
 TERMINALS = ".?!؟"
 # Words that cannot be part of a subject before a verb ("في المقابل قال" has none).
 FUNCTION_WORDS = frozenset(

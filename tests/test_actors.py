@@ -179,25 +179,27 @@ def test_actors_merge_across_articles():
 
 
 class FirstParagraphTagger:
-    """Tags ``names`` (word runs -> type) in the first paragraph that has one, nothing after."""
+    """Tags ``names`` (word runs -> type, longest first, never overlapping) in the first
+    paragraph that has one, nothing after; or, with ``every_paragraph``, wherever they occur."""
 
     common_words = frozenset()
 
-    def __init__(self, names: dict[tuple[str, ...], str]):
-        self.names, self.done = names, False
+    def __init__(self, names: dict[tuple[str, ...], str], every_paragraph: bool = False):
+        self.names, self.done, self.every_paragraph = names, False, every_paragraph
 
     def tag_story_with_confidence(self, sentences):
         result = []
         tagged = False
         for tokens in sentences:
             tags = ["O"] * len(tokens)
-            for name, kind in self.names.items():
+            for name, kind in sorted(self.names.items(), key=lambda item: -len(item[0])):
                 for i in range(len(tokens) - len(name) + 1):
-                    if not self.done and tuple(tokens[i : i + len(name)]) == name:
+                    free = all(tag == "O" for tag in tags[i : i + len(name)])
+                    if not self.done and free and tuple(tokens[i : i + len(name)]) == name:
                         tags[i : i + len(name)] = ["B-" + kind] + ["I-" + kind] * (len(name) - 1)
                         tagged = True
             result.append((tags, [1.0] * len(tokens)))
-        self.done = self.done or tagged
+        self.done = (self.done or tagged) and not self.every_paragraph
         return result
 
 
@@ -253,3 +255,25 @@ def test_title_words_found_near_a_name_are_those_of_the_whole_paragraph_scan():
     covered = title_coverage(words)
     assert sum(covered) >= 10  # السفير, رئيس هيئة, المتحدث باسم, الفريق الركن ...
     assert [_in_title(words, i) for i in range(len(words))] == covered
+
+
+def test_a_place_read_as_part_of_a_person_once_stays_a_place_where_the_text_says_so():
+    article = build(
+        "خبر",
+        "قال متمردو دارفور إن الطائرات قصفت القرى.",
+        "وصلت القوات إلى دارفور أمس.",
+        "وتبقى دارفور بعيدة عن الحل، قال جورج بوش.",
+        "وقال بوش إن الخطة جاهزة.",
+    )
+    tagger = FirstParagraphTagger(
+        {("متمردو", "دارفور"): "PERS", ("دارفور",): "LOC", ("جورج", "بوش"): "PERS",
+         ("بوش",): "LOC"},
+        every_paragraph=True,
+    )
+    actors = {a.name_ar: a for a in extract_actors(Briefing("t", [article]), tagger=tagger)}
+    # twice a place against one person containing it: the place stays a place
+    assert actors["دارفور"].type == "location"
+    assert [m.paragraph for m in actors["دارفور"].mentions] == [3, 4]
+    # once a "place" against one mention of the person: the tagger's slip, the person's surname
+    assert "بوش" not in actors
+    assert [m.text for m in actors["جورج بوش"].mentions] == ["جورج بوش", "بوش"]

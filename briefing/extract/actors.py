@@ -11,6 +11,7 @@ romanisation; they never come from machine translation, which mangles names.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from briefing.ner.english import gloss_name, role_english
@@ -114,6 +115,7 @@ def _merge(occurrences: list[_Occurrence]) -> list[_Cluster]:
     places: dict[str, _Cluster] = {}
     bodies: list[tuple[tuple[str, ...], _Cluster]] = []
     ordered = sorted(occurrences, key=lambda o: (-len(o.found.words), o.position))
+    not_person = Counter(_bare(o.found.words) for o in ordered if o.found.type != "person")
     for occurrence in (o for o in ordered if o.found.type == "person"):
         bare = _bare(occurrence.found.words)
         cluster = next((c for c in people if _contains(c.full_words, bare)), None)
@@ -130,7 +132,10 @@ def _merge(occurrences: list[_Occurrence]) -> list[_Cluster]:
             if found.place
             else next((c for c in people if _contains(c.full_words, bare)), None)
         )
-        if person is not None:  # the tagger took a person's surname for a place or body once
+        # The tagger took a person's surname for a place or body, unless the text reads it so
+        # more often than it names the person: in ``متمردو دارفور`` (Darfur's rebels, taken
+        # for a person once) the eleven ``دارفور`` of the story stay a place.
+        if person is not None and not_person[bare] <= len(person.occurrences):
             person.occurrences.append(occurrence)
         elif found.type == "location":
             key = found.place.key if found.place else " ".join(bare)

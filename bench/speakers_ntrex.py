@@ -8,10 +8,10 @@ counts for the sentence (paragraph) its claim is in; it is right when its Arabic
 contains one of the gold references of that sentence as a run of words, or is contained in one.
 Repeated viewpoints (same sentence, same speaker) count once.
 
-Prints precision and recall on the dev articles, on the second and third dev batches (``dev2``,
-``dev3``, each annotated before the system was run on it) and on the held-out test articles
-separately; ``--errors`` lists the misses and wrong speakers of the dev, dev2 and dev3 articles
-only (the test part is scored, never inspected).
+Prints precision and recall on the dev articles, on the second, third and fourth dev batches
+(``dev2``, ``dev3``, ``dev4``, each annotated before the system was run on it) and on the held-out
+test articles separately; ``--errors`` lists the misses and wrong speakers of the dev, dev2, dev3
+and dev4 articles only (the test part is scored, never inspected).
 Run: python bench/speakers_ntrex.py [--errors]
 """
 
@@ -123,6 +123,7 @@ def main(show_errors: bool) -> None:
     score("dev", gold, found, show_errors)
     score("dev2", gold, found, show_errors)
     score("dev3", gold, found, show_errors)
+    score("dev4", gold, found, show_errors)
     score("test", gold, found, False)
 
 

@@ -11,7 +11,8 @@ article, built exactly as ``briefing build --no-translate --format json`` does
 per story. Each mention is mapped back to the gold tokens it covers and scored with CoNLL rules
 (type and both boundaries; PERS/ORG/LOC = person/organization/location; MISC ignored).
 
-Mentions are then counted by where the mention came from (the CRF, the place gazetteer, a
+Mentions are then counted by where the mention came from (the CRF, the place gazetteer, the list
+of well-known bodies, a
 title or organisation pattern, or spreading a name found elsewhere), with the precision of each,
 and the false positives by what is wrong with them (the span of a gold name with another type, a gold name of the same type with other
 boundaries, another type and other boundaries, a MISC name, or no gold name at all), so that
@@ -57,7 +58,14 @@ GOLD_TYPE = {"person": "PERS", "organization": "ORG", "location": "LOC"}
 # Tokens written against the word before them, and those the next word is written against.
 _CLOSING = set(".,،:;؛?؟!)]}»%")
 _OPENING = set("([{«")
-SOURCES = ("model", "gazetteer", "organisation pattern", "title pattern", "spreading")
+SOURCES = (
+    "model",
+    "gazetteer",
+    "known body",
+    "organisation pattern",
+    "title pattern",
+    "spreading",
+)
 ERRORS = ("type", "boundary", "type+boundary", "MISC name", "no name")
 
 Span = tuple[int, str, int, int]  # (sentence, type, first token, one past the last)

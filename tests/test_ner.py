@@ -658,3 +658,30 @@ def test_a_person_takes_the_nisba_after_it_but_no_verb(text, end):
 def test_known_bodies_have_their_own_english_name():
     assert gloss_name(words("مركز دراسات الحرب")) == "Institute for the Study of War"
     assert gloss_name(words("مركز دراسات الطاقة")) == "Energy Studies Center"  # word by word
+
+
+class SilentTagger:
+    """A tagger that finds no name at all, so only the lists and patterns speak."""
+
+    common_words = frozenset()
+
+    def tag_story_with_confidence(self, sentences):
+        return [(["O"] * len(tokens), [1.0] * len(tokens)) for tokens in sentences]
+
+
+@pytest.mark.parametrize(
+    "text, bodies",
+    [
+        ("وقالت جوجل إن الخدمة تعود غدا", [("organization", "جوجل")]),
+        ("وطالب أعضاء في الكونغرس بتحقيق", [("organization", "الكونغرس")]),
+        ("ونقلت بي بي سي عن مسؤول قوله", [("organization", "بي بي سي")]),  # a name of words
+        ("ووصلت وفود إلى حلف الأطلسي", [("organization", "حلف الأطلسي")]),
+        ("واتصلوا بالوكالة الذرية أمس", [("organization", "الوكالة الذرية")]),  # clitics
+        ("وهبطت طائرة بوينغ 737 في المطار", []),  # a maker before a number: a plane
+        ("واستقبل الجمهور الفريق بحماس كبير", []),  # with enthusiasm, not Hamas
+    ],
+)
+def test_well_known_bodies_are_found_without_the_tagger(text, bodies):
+    found = find_mentions(text, [(0, len(text))], SilentTagger()).found
+    assert [(f.type, f.text) for f in found] == bodies
+    assert all(f.source == "known body" for f in found)

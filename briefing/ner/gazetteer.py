@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 from babel import Locale
 
@@ -17,6 +18,7 @@ from briefing.ner.cities import read_cities
 from briefing.ner.text import candidate_stems, normalize
 
 MAX_PLACE_WORDS = 4
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -150,20 +152,29 @@ def known_place(words: tuple[str, ...]) -> Place | None:
     return place_index().get(words) or city_index().get(words)
 
 
-def match_place(words: list[str], start: int) -> tuple[Place, int] | None:
-    """The longest place name starting at ``words[start]``, with the number of words it spans.
-
-    The first word may carry clitics (``بالأردن``, ``وبغداد``); ``words`` are normalised.
-    Ambiguous one-word names (``المالي``, "the financial") are not matched.
-    """
-    index = place_index()
-    for length in range(min(MAX_PLACE_WORDS, len(words) - start), 0, -1):
+def longest_entry(
+    index: dict[tuple[str, ...], T],
+    words: list[str],
+    start: int,
+    max_words: int,
+    ambiguous: frozenset[str],
+) -> tuple[T, int] | None:
+    """The longest entry of ``index`` (of ``max_words`` words at most) starting at
+    ``words[start]``, with the number of words it spans. The first word may carry clitics
+    (``بالأردن``, ``وبغداد``); ``words`` are normalised. One-word names that are also ordinary
+    words (``ambiguous``) are not matched."""
+    for length in range(min(max_words, len(words) - start), 0, -1):
         rest = tuple(words[start + 1 : start + length])
         for first in candidate_stems(words[start]):
-            place = index.get((first,) + rest)
-            if place is not None and not (length == 1 and first in AMBIGUOUS_PLACE_FORMS):
-                return place, length
+            entry = index.get((first,) + rest)
+            if entry is not None and not (length == 1 and first in ambiguous):
+                return entry, length
     return None
+
+
+def match_place(words: list[str], start: int) -> tuple[Place, int] | None:
+    """The longest place name starting at ``words[start]``; ``المالي`` ("the financial") is none."""
+    return longest_entry(place_index(), words, start, MAX_PLACE_WORDS, AMBIGUOUS_PLACE_FORMS)
 
 
 @lru_cache(maxsize=1)

@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from briefing.extract.dates_lexicon import LEXICON, Kind, fold
 from briefing.ner.dictionary import dictionary_reading
 from briefing.ner.gazetteer import Place, known_place, match_place, place_index
-from briefing.ner.lexicon import given_name, is_nationality, title_at, word_gloss
+from briefing.ner.lexicon import (
+    given_name,
+    is_nationality,
+    known_body,
+    match_known_body,
+    title_at,
+    word_gloss,
+)
 from briefing.ner.scoring import entity_spans
 from briefing.ner.tagger import Tagger
 from briefing.ner.text import (
@@ -81,7 +88,13 @@ _STATE_BRANCHES = frozenset(
 )
 # Letters a name can carry in front of it without being part of it: and, so, with/in, for, like.
 _PARTICLES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
-_SOURCE_RANK = {"organisation pattern": 3, "title pattern": 3, "gazetteer": 2, "model": 1}
+_SOURCE_RANK = {
+    "organisation pattern": 3,
+    "title pattern": 3,
+    "gazetteer": 2,
+    "known body": 2,
+    "model": 1,
+}
 _MAX_ORG_WORDS = 7
 _MAX_PERSON_WORDS = 3
 # ``عبد`` is never a name alone: the word after it (``الإله``, ``الله``, ``الرحمن``) is part of
@@ -350,6 +363,19 @@ def _place_matches(words: list[str]) -> list[tuple[str, int, int]]:
     return found
 
 
+def _known_bodies(words: list[str]) -> list[tuple[str, int, int]]:
+    """Well-known organisations, except a maker's name before a number: ``بوينج 757`` is a plane."""
+    found = []
+    i = 0
+    while i < len(words):
+        length = match_known_body(words, i)
+        model_number = i + length < len(words) and words[i + length][:1].isdigit()
+        if length and not model_number:
+            found.append(("ORG", i, i + length))
+        i += length or 1
+    return found
+
+
 def _model_spans(
     tagger: Tagger, tokens: list[Token], words: list[str], sentences: list[tuple[int, int]]
 ) -> list[tuple[str, int, int]]:
@@ -420,12 +446,14 @@ def leading_clitics(word: str, reading: str) -> int:
 def _first_word_reading(word: str, kind: str, rest: tuple[str, ...]) -> str:
     """The first word of a name without the particles glued to it (``وكوتراشيف`` -> ``كوتراشيف``).
 
-    The article stays (``الخزعلي``); a place takes the spelling the gazetteer knows.
+    The article stays (``الخزعلي``); a place or a well-known body takes the spelling its list
+    knows (``وللوكالة الذرية`` -> ``الوكالة الذرية``).
     """
     readings = candidate_stems(word)
-    if kind == "LOC":
+    listed = {"LOC": known_place, "ORG": known_body}.get(kind)
+    if listed is not None:
         for reading in readings:
-            if known_place((reading,) + rest):
+            if listed((reading,) + rest):
                 return reading
     if given_name(word) or word_gloss(word) or word in ORG_HEADS:
         return word  # ``وليد``, ``وزارة``: the و is the word's own
@@ -495,6 +523,7 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], tagger: Tagger) -
     candidates = (
         [(kind, first, last, "model") for kind, first, last in model]
         + [(kind, first, last, "gazetteer") for kind, first, last in _place_matches(words)]
+        + [(kind, first, last, "known body") for kind, first, last in _known_bodies(words)]
         + [
             (kind, first, last, "organisation pattern")
             for kind, first, last in _org_patterns(words)

@@ -622,3 +622,42 @@ def test_a_bal_adverb_after_approved_is_how_not_what_is_admitted():
     assert speakers(["البرلمان", "وسيقر البرلمان القانون بالإجماع الأسبوع المقبل."]) == []
     assert speakers(["البرلمان", "وأقرت الحكومة الخطة بالكامل."]) == []
     assert speakers(["البرلمان", "واعترف الوزير بالخطأ في إدارة الأزمة."]) == [(2, "الوزير")]
+
+
+def test_informed_reports_what_the_one_told_is_told():
+    lines = ["المطار", "وأبلغته إدارة المطار بأن رحلته ألغيت بسبب العاصفة."]
+    assert [(a.speaker_text, a.claim) for a in attributions(lines)] == [
+        ("إدارة المطار", "رحلته ألغيت بسبب العاصفة")
+    ]
+    # the present "يبلغ" is also "is aged": no form of it reports
+    assert speakers(["المطار", "ويبلغ من العمر 40 عامًا أن يعمل هناك طوال حياته."]) == []
+
+
+def test_but_mid_sentence_opens_the_clause_of_the_subject_before_a_verb():
+    line = "وحاولت المعلمة دخول المدرسة صباحًا ولكن الإدارة أبلغتها بأن الأبواب مغلقة حتى الظهر."
+    assert speakers(["المدرسة", line]) == [(2, "الإدارة")]
+
+
+def test_a_plural_verb_of_telling_drops_its_alef_before_an_object_pronoun():
+    line = "وحاولت المعلمة دخول المدرسة ولكن الحراس أخبروها بأن الأبواب مغلقة."
+    assert speakers(["المدرسة", line]) == [(2, "الحراس")]
+
+
+def test_who_issued_a_report_is_part_of_its_speaker():
+    lines = [
+        "الفيضان",
+        "غمرت المياه ثلاث قرى في الوادي، وفقًا للبيان الصادر عن هيئة الأرصاد صباح الأحد.",
+        "وقال التقرير الصادر من وزارة الزراعة إن المحاصيل تضررت.",
+    ]
+    assert speakers(lines) == [(2, "البيان الصادر عن هيئة الأرصاد"), (3, "التقرير الصادر من وزارة الزراعة")]
+
+
+def test_a_reporting_verb_after_an_interrogative_is_a_question():
+    lines = ["المباراة", "قال المدرب إن فريقه مستعد.", "فمتى سيقولون إن الموسم انتهى؟"]
+    assert speakers(lines) == [(2, "المدرب")]
+    assert speakers(["المباراة", "هل قال الحكم إن الهدف صحيح؟"]) == []
+
+
+def test_a_past_looking_verb_after_i_want_to_is_the_speakers_own_present():
+    line = "والحقيقة التي أريد أن أبلغها ليست سهلة بل إنها تحتاج إلى صبر طويل."
+    assert speakers(["رسالة", line]) == []

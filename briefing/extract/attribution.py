@@ -30,6 +30,7 @@ from briefing.extract.attribution_lexicon import (
     ADMITTED_PREFIX,
     ADMITTING_VERBS,
     AGE_WORDS,
+    AN,
     ANNOUNCED_ABOUT,
     AS_PUT_BY,
     ANY_CLOSING,
@@ -57,7 +58,10 @@ from briefing.extract.attribution_lexicon import (
     IN,
     IN_FORMS,
     INDEFINITE_PLURALS,
+    INTERROGATIVES,
     INTRODUCERS,
+    ISSUED,
+    ISSUED_BY,
     KANA,
     LAM_INITIAL_NOUNS,
     LEADING_INTRODUCERS,
@@ -325,7 +329,10 @@ def _cue_form(word: str) -> tuple[str, str] | None:
         if word[:1] in "وف" and word[1:] in cues:
             return cues[word[1:]]
     for suffix in OBJECT_PRONOUNS:
-        form = _cue_form(word[: -len(suffix)]) if word.endswith(suffix) else None
+        stem = word[: -len(suffix)] if word.endswith(suffix) else ""
+        if stem.endswith(PLURAL_VERB_SUFFIX[0]):
+            stem += PLURAL_VERB_SUFFIX[1]  # "أخبروها": the plural's ا drops before a pronoun
+        form = _cue_form(stem) if stem else None
         if form is not None and (form[0] in TELLING_VERBS or form[0] in URGED_TO):
             return form
     return None
@@ -347,7 +354,8 @@ def _trim_speaker(scan: _Scan, first: int, last: int) -> tuple[int, int]:
     """Cut a speaker phrase (tokens ``first:last``) at its first adjunct; the kept token range."""
     for index in range(first + _count_words(scan, first), last):
         word = scan.tokens[index].text
-        if word in ADJUNCT_STARTS or word in RELATIVES or word.isdigit():
+        issued_by = word in ISSUED_BY and scan.tokens[index - 1].text in ISSUED
+        if (word in ADJUNCT_STARTS and not issued_by) or word in RELATIVES or word.isdigit():
             return first, index
         if index > first and word.startswith("لل"):
             return first, index  # ل + ال: "للصحفيين", "للحشد" name who was told, not who told
@@ -536,7 +544,10 @@ def _verb_candidates(scan: _Scan) -> list[_Candidate]:
         if form is None:
             continue
         lemma, gender = form
-        if _is_called(scan, index) or (index > 0 and scan.tokens[index - 1].text in NEGATIONS):
+        before = scan.tokens[index - 1].text if index > 0 else ""
+        if _is_called(scan, index) or before in NEGATIONS or before in INTERROGATIVES:
+            continue
+        if before == AN and index > 1 and scan.tokens[index - 2].text in FIRST_SECOND_PERSON:
             continue
         if _in_source_phrase(scan, index):
             continue  # "حسبما ذكرت شبكة إن بي سي": the phrase reports it, إن is part of the name
@@ -977,6 +988,8 @@ def _subject_before(scan: _Scan, candidate: _Candidate, index: int) -> None:
         clause_start -= 1
         if index - clause_start > MAX_SUBJECT_TOKENS:
             return
+        if scan.tokens[clause_start].text in BUT_FORMS:
+            break  # "... العودة إلى شقته ولكن الشرطة أبلغته": لكن opens a clause of its own
     words = scan.words(clause_start, index)
     introducer = max((i for i, w in enumerate(words) if w in INTRODUCERS), default=-1)
     if introducer >= 0:

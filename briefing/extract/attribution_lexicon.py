@@ -73,6 +73,9 @@ VERB_CUES = _forms(
         "شدد": {MASCULINE: "شدد", FEMININE: "شددت", PLURAL: "شددوا"},
         "أفاد": {MASCULINE: "أفاد يفيد", FEMININE: "أفادت تفيد", PLURAL: "أفادوا"},
         "أخبر": {MASCULINE: "أخبر", FEMININE: "أخبرت", PLURAL: "أخبروا"},
+        # "أبلغته الشرطة بأن" (informed); past forms only: "يبلغ" is also "is aged, amounts to"
+        # ("يبلغ من العمر 32 عاما")
+        "أبلغ": {MASCULINE: "أبلغ", FEMININE: "أبلغت", PLURAL: "أبلغوا"},
         "أبدى": {MASCULINE: "أبدى يبدي", FEMININE: "أبدت تبدي", PLURAL: "أبدوا"},
         "ناقش": {MASCULINE: "ناقش", FEMININE: "ناقشت", PLURAL: "ناقشا ناقشوا"},
         "اعترف": {MASCULINE: "اعترف يعترف", FEMININE: "اعترفت تعترف", PLURAL: "اعترفوا"},
@@ -124,7 +127,7 @@ NOT_TO = fold("عدم").text
 QUOTE_ONLY_VERBS = frozenset({"علق"})
 # Verbs of telling take the one told as an object pronoun ("أخبرني", "فأخبرها"), verbs of
 # judging what is judged ("اعتبرته مدريد بأنه", "وصفه الوزير بأنه").
-TELLING_VERBS = frozenset({"أخبر", "اعتبر", "وصف"})
+TELLING_VERBS = frozenset({"أخبر", "أبلغ", "اعتبر", "وصف"})
 OBJECT_PRONOUNS = ("هما", "هم", "ها", "ني", "نا", "ه")
 # Verbs that open a sentence of speech without reporting a claim themselves: a participle
 # after them ("وتحدث X عن ... قائلاً:") speaks for their subject.
@@ -267,6 +270,10 @@ CLOSING_FOR = {"«": "»"}
 ANY_CLOSING = '”“"»'
 QUOTE_MARKS = OPENING_QUOTES + ANY_CLOSING
 TERMINALS = ".?!؟"
+# "التقرير الصادر عن وزارة الداخلية" (the report issued by): who issued it is part of the
+# speaker, not an adjunct after it.
+ISSUED = frozenset(fold(w).text for w in "الصادر الصادرة".split())
+ISSUED_BY = frozenset(fold(w).text for w in "عن من".split())
 # Words that cannot be part of a subject before a verb ("في المقابل قال" has none).
 FUNCTION_WORDS = frozenset(
     normalize(w)
@@ -275,6 +282,13 @@ FUNCTION_WORDS = frozenset(
     وسط بينما عندما حينما بعدما فيما""".split()
 )
 NEGATIONS = frozenset(fold(w).text for w in "لم لا لن ولم ولا ولن".split())  # "لم يعلن" reports nothing
+# "متى سيقولون إن ...؟", "هل قال الوزير إن ...؟": a question asks what is said, it reports nothing
+INTERROGATIVES = frozenset(
+    fold(joined + w).text for w in "متى هل كيف لماذا ماذا".split() for joined in ("", "و", "ف")
+)
+# "الرسالة التي أريد أن أبلغها" (that I want to convey): after "أريد أن" a form like a past
+# verb ("أبلغ", "أعلن", "أخبر") is the speaker's own "I" in the present, reporting nothing
+AN = fold("أن").text
 TANWEEN_FATH = "\u064b"  # "مازحاً", "مبتسماً": a circumstantial word after the name
 # Descriptions that refer back to someone already named: "the 24-year-old", "the player".
 AGE_WORDS = frozenset(normalize(w) for w in "البالغ البالغة البالغان البالغين".split())

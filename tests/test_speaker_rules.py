@@ -661,3 +661,18 @@ def test_a_reporting_verb_after_an_interrogative_is_a_question():
 def test_a_past_looking_verb_after_i_want_to_is_the_speakers_own_present():
     line = "والحقيقة التي أريد أن أبلغها ليست سهلة بل إنها تحتاج إلى صبر طويل."
     assert speakers(["رسالة", line]) == []
+
+
+def test_an_accusative_right_after_a_verb_is_its_object_and_the_speaker_implied():
+    lines = [
+        "الإسكان",
+        "قال وزير الإسكان إن الأسعار ستنخفض.",
+        "كما أكد مشروعًا لبناء عشرة آلاف شقة قبل نهاية العام.",
+    ]
+    found = attributions(lines)
+    assert [(a.paragraph, a.entity.name, a.claim) for a in found] == [
+        (2, "وزير الإسكان", "الأسعار ستنخفض"),
+        (3, "وزير الإسكان", "مشروعًا لبناء عشرة آلاف شقة قبل نهاية العام"),
+    ]
+    # a speaker named before the object stays the speaker
+    assert speakers(["الإسكان", "وأكدت الحكومة مشروعًا لبناء الشقق."]) == [(2, "الحكومة")]

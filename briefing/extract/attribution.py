@@ -567,6 +567,8 @@ def _verb_candidates(scan: _Scan) -> list[_Candidate]:
             candidate = _quote_before_candidate(scan, index, (cue_start, token.end), gender)
             if candidate is None:
                 candidate = _unopened_candidate(scan, index, lemma, (cue_start, token.end), gender)
+                if candidate is not None and candidate.speaker is None:
+                    _speaker_before(scan, candidate, found)
             if candidate is not None:
                 candidate.participle = _bare_cue(token.text) in PARTICIPLE_CUES
                 found.append(candidate)
@@ -814,8 +816,20 @@ def _noun_object_candidate(
 ) -> _Candidate | None:
     """"أعلنت الوكالة هذا الشهر تقديم استثمار", "أكد الأعضاء بالفعل رغبتهم": what is announced,
     confirmed or denied is a noun. With no أن or quote, only an adjunct after the speaker tells
-    where the name ends; the claim is the rest of the sentence from there."""
+    where the name ends; the claim is the rest of the sentence from there. An accusative right
+    after the verb ("كما أكد خططًا", "أعلن رسميًا انسحابه") leaves no room for a named speaker:
+    the speaker is implied and the claim starts there."""
     end = scan.sentence_end(scan.tokens[index].end)
+    after = scan.tokens[index + 1] if index + 1 < len(scan.tokens) else None
+    if after is not None and after.start < end and TANWEEN_FATH in scan.original(index + 1):
+        return _Candidate(
+            cue_index=index,
+            cue=cue,
+            rule="verb-noun-object-implied",
+            gender=gender,
+            speaker=None,
+            claim=(after.start, end),
+        )
     last = _phrase_end(scan, index + 1)
     first, cut = _trim_speaker(scan, index + 1, last)
     if (

@@ -277,3 +277,15 @@ def test_a_place_read_as_part_of_a_person_once_stays_a_place_where_the_text_says
     # once a "place" against one mention of the person: the tagger's slip, the person's surname
     assert "بوش" not in actors
     assert [m.text for m in actors["جورج بوش"].mentions] == ["جورج بوش", "بوش"]
+
+
+def test_a_european_name_keeps_its_particle_and_its_surname_is_found_with_it():
+    article = build(
+        "خبر",
+        "قال ماركو فان باستن إن الفريق جاهز.",
+        "وأضاف فان باستن أن المباراة صعبة.",
+    )
+    tagger = FirstParagraphTagger({("ماركو",): "PERS"})  # the CRF stops at فان ("then")
+    [person] = [a for a in extract_actors(Briefing("t", [article]), tagger=tagger)]
+    assert person.name_ar == "ماركو فان باستن"
+    assert [m.text for m in person.mentions] == ["ماركو فان باستن", "فان باستن"]

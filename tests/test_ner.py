@@ -641,7 +641,7 @@ def test_a_naming_head_joins_the_name_after_it():
 
 def test_person_names_lose_a_nationality_before_them_and_latin_after_them():
     text = "قال الأردني عبد الإله الخطيب My Search"
-    assert _tidy(("PERS", 1, 7), tokenize(text), words(text)) == ("PERS", 2, 5)
+    assert _tidy(("PERS", 1, 7), tokenize(text), words(text), frozenset()) == ("PERS", 2, 5)
 
 
 @pytest.mark.parametrize(
@@ -652,7 +652,7 @@ def test_person_names_lose_a_nationality_before_them_and_latin_after_them():
     ],
 )
 def test_a_person_takes_the_nisba_after_it_but_no_verb(text, end):
-    assert _tidy(("PERS", 1, 3), tokenize(text), words(text)) == ("PERS", 1, end)
+    assert _tidy(("PERS", 1, 3), tokenize(text), words(text), frozenset()) == ("PERS", 1, end)
 
 
 def test_known_bodies_have_their_own_english_name():

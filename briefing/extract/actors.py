@@ -16,7 +16,14 @@ from dataclasses import dataclass, field
 
 from briefing.ner.english import gloss_name, role_english
 from briefing.ner.lexicon import is_nationality
-from briefing.ner.mentions import ORG_HEADS, Found, Names, find_mentions, leading_clitics
+from briefing.ner.mentions import (
+    ORG_HEADS,
+    SURNAME_PARTICLES,
+    Found,
+    Names,
+    find_mentions,
+    leading_clitics,
+)
 from briefing.ner.roles import role_before
 from briefing.ner.romanize import romanize
 from briefing.ner.tagger import Tagger, shipped_tagger
@@ -178,7 +185,11 @@ def _spellings(clusters: list[_Cluster], common: frozenset[str]) -> list[_Spelli
         if cluster.type == "person" and len(cluster.full_words) > 1:
             surname = cluster.full_words[-1]
             if len(surname) >= _MIN_PROPAGATED_LETTERS and surname not in common:
-                spellings.setdefault((surname,), cluster)
+                # ``فان باستن`` of ``ماركو فان باستن``: the particle belongs to the surname
+                before = cluster.full_words[-2]
+                long_name = len(cluster.full_words) > 2
+                particle = (before,) if long_name and before in SURNAME_PARTICLES else ()
+                spellings.setdefault((*particle, surname), cluster)
     return list(spellings.items())
 
 

@@ -100,6 +100,8 @@ _MAX_PERSON_WORDS = 3
 # ``عبد`` is never a name alone: the word after it (``الإله``, ``الله``, ``الرحمن``) is part of
 # the given name, however frequent or ordinary that word is.
 _BOUND_TO_NEXT = frozenset({normalize("عبد")})
+# Particles of European surnames (van, von, de, da, du), never an Arabic name's.
+SURNAME_PARTICLES = frozenset(normalize(w) for w in ("فان", "فون", "دي", "دا", "دو"))
 # Words inside a role that are neither titles nor names: "to" (ambassador to), "on behalf of".
 ROLE_LINKS = frozenset({"لدي", "باسم"})
 # Words saying what kind of body the name after them is (company, newspaper, magazine,
@@ -394,7 +396,8 @@ def _model_spans(
         for kind, first, last in entity_spans(tags):
             if kind in TYPES and min(confidence[first:last]) >= MIN_CONFIDENCE:
                 spans.append((kind, indices[first], indices[last - 1] + 1))
-    return [_tidy(span, tokens, words) for span in spans if _is_word(words[span[1]])]
+    common = tagger.common_words
+    return [_tidy(span, tokens, words, common) for span in spans if _is_word(words[span[1]])]
 
 
 def _is_word(word: str) -> bool:
@@ -409,14 +412,15 @@ def _nisba(word: str) -> bool:
 
 
 def _tidy(
-    span: tuple[str, int, int], tokens: list[Token], words: list[str]
+    span: tuple[str, int, int], tokens: list[Token], words: list[str], common: frozenset[str]
 ) -> tuple[str, int, int]:
     """Cut a name at the first punctuation mark (the CRF sometimes runs over a comma), leave
     out Latin words at its ends (``ودان حالوتس My Search History``: text of a web page) and a
     person's nationality before it (``الأردني عبد الإله الخطيب``), and let a person's name take
     the nisba surname it stopped before (``محمد شياع`` + ``السوداني``), though not a word
     written with a final ``ى``, which normalises like a nisba (``إلبروس كوتراشيف`` + ``التقى``,
-    met: a verb)."""
+    met: a verb), and the particle and surname of a European name (``ماركو`` + ``فان باستن``:
+    the CRF stops at ``فان``, which is also ``فإن``, "then")."""
     kind, first, last = span
     end = next((i for i in range(first, last) if not _is_word(words[i])), last)
     arabic = [i for i in range(first, end) if has_arabic_letter(words[i])]
@@ -433,6 +437,15 @@ def _tidy(
         and not tokens[end].text.endswith(_ALEF_MAQSURA)
     ):
         end += 1
+    if (
+        kind == "PERS"
+        and end == last
+        and end + 1 < len(words)
+        and words[end] in SURNAME_PARTICLES
+        and not words[end + 1].startswith("ال")
+        and _looks_like_name_word(words[end + 1], common, after_given_name=True)
+    ):
+        end += 2
     return kind, first, end
 
 

@@ -676,3 +676,16 @@ def test_an_accusative_right_after_a_verb_is_its_object_and_the_speaker_implied(
     ]
     # a speaker named before the object stays the speaker
     assert speakers(["الإسكان", "وأكدت الحكومة مشروعًا لبناء الشقق."]) == [(2, "الحكومة")]
+
+
+def test_a_term_quoted_inside_a_quotation_left_open_neither_closes_nor_opens_it():
+    lines = [
+        "المدينة",
+        'قال رئيس البلدية: "سنعيد بناء السوق القديم.',
+        'فالناس يسمونه "قلب المدينة" منذ قرون، ونحن نسميه "البيت".',
+        'وسيفتح أبوابه في الربيع."',
+        "وتبلغ كلفة المشروع مليون دولار.",
+    ]
+    assert speakers(lines) == [(2, "رئيس البلدية"), (3, "رئيس البلدية"), (4, "رئيس البلدية")]
+    found = attributions(lines)
+    assert found[1].claim == 'فالناس يسمونه "قلب المدينة" منذ قرون، ونحن نسميه "البيت"'

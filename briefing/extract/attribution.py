@@ -71,6 +71,7 @@ from briefing.extract.attribution_lexicon import (
     MAX_HEADLINE_SPEAKER_TOKENS,
     MAX_PHRASE_SPEAKER_TOKENS,
     MAX_QUOTE_PARAGRAPHS,
+    MAX_QUOTED_TERM_WORDS,
     MAX_SPEAKER_TOKENS,
     MAX_SUBJECT_PARAGRAPHS_BACK,
     MAX_SUBJECT_TOKENS,
@@ -1513,7 +1514,7 @@ def find_attributions(article: Article, people: Sequence[NamedPerson] = ()) -> l
         if was_open and not opens_with_quote:
             if _next_quote_mark_closes(body[position:]):
                 # Still inside the quotation up to its closing mark: cues there are quoted too.
-                close = _first_quote_mark(scan)
+                close = next(iter(_speech_marks(scan.text)), len(scan.text))
                 candidates = [c for c in candidates if c.cue[0] > close]
                 # "...» قال X" / "..." حسبما أفاد X: the quotation names its own speaker.
                 names_quote = next((c for c in candidates if c.claim[0] <= close), None)
@@ -1675,7 +1676,35 @@ def _closes_quote(scan: _Scan) -> bool:
 
 
 def _quote_closes(scan: _Scan) -> bool:
-    return any(ch in ANY_CLOSING for ch in scan.text[1:])
+    return any(p > 0 and scan.text[p] in ANY_CLOSING for p in _speech_marks(scan.text))
+
+
+def _speech_marks(text: str, left_open: bool = True) -> list[int]:
+    """Where the quote marks of a paragraph are; inside a quotation ``left_open`` before it,
+    less the pairs around a short term not opening it ('فقد تحول من "كاني" الذي يعني ... إلى
+    "يي"'): those quote a word of the speaker's, they neither close the quotation nor open one.
+    After a quotation that was closed or never opened, a term's marks are no less a quotation."""
+    marks = [i for i, char in enumerate(text) if char in QUOTE_MARKS]
+    if not left_open:
+        return marks
+    kept: list[int] = []
+    index = 0
+    while index < len(marks):
+        opening = marks[index]
+        closing = marks[index + 1] if index + 1 < len(marks) else -1
+        term = text[opening + 1 : closing]
+        if (
+            closing > 0
+            and text[:opening].strip()
+            and _opens_quote(text, opening)
+            and len(term.split()) <= MAX_QUOTED_TERM_WORDS
+            and not any(char in TERMINALS + "،," for char in term)
+        ):
+            index += 2
+            continue
+        kept.append(opening)
+        index += 1
+    return kept
 
 
 def _quote_left_open(scan: _Scan) -> bool:
@@ -1719,18 +1748,19 @@ def _give_quote_to(run: list[Attribution], named: Attribution) -> None:
 def _next_quote_mark_closes(paragraphs: list[Paragraph], strict: bool = False) -> bool:
     """Whether the next quote marks from the start of ``paragraphs`` close a quotation: only
     then is text without quote marks still inside a quotation left open before it. A speaker
-    named before them, or no marks within ``MAX_QUOTE_PARAGRAPHS``, means it was never closed."""
+    named before them, or no marks within ``MAX_QUOTE_PARAGRAPHS``, means it was never closed.
+    A quoted term is skipped only inside a quotation known to be open (not ``strict``)."""
     for paragraph in paragraphs[:MAX_QUOTE_PARAGRAPHS]:
         scan = _Scan(paragraph)
-        first_mark = _first_quote_mark(scan)
+        marks = _speech_marks(scan.text, left_open=not strict)
+        first_mark = marks[0] if marks else len(scan.text)
         candidates = _paragraph_candidates(scan)
         if any(c.speaker and not c.maybe_me and c.cue[0] < first_mark for c in candidates):
             return False
         if first_mark < len(scan.text):
             # An odd number of marks leaves one to close the quotation from before (``strict``:
             # only a first mark that closes tells of a quotation never opened).
-            marks = _quote_mark_count(scan.text)
-            return not _opens_quote(scan.text, first_mark) or (marks % 2 == 1 and not strict)
+            return not _opens_quote(scan.text, first_mark) or (len(marks) % 2 == 1 and not strict)
     return False
 
 
@@ -1740,11 +1770,8 @@ def _continue_quote(
     """A quotation that goes on from the paragraph before, same speaker: one left open there
     (``left_open``, "quote-continued"), or a new one after that speaker's paragraph ("quote-bare")."""
     start = 1 if scan.text[:1] in OPENING_QUOTES else 0
-    end = len(scan.text)
-    for position in range(start, len(scan.text)):
-        if scan.text[position] in ANY_CLOSING:
-            end = position
-            break
+    marks = _speech_marks(scan.text, left_open)
+    end = next((p for p in marks if p >= start and scan.text[p] in ANY_CLOSING), len(scan.text))
     start, end = _strip_span(scan.text, start, end)
     original = scan.folded.span(start, end)
     return Attribution(

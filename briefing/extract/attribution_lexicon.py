@@ -302,6 +302,7 @@ COUNT_WORDS = frozenset(
     normalize(w) for w in "مرة مرتين مرات ثلاث أربع خمس ست سبع ثماني تسع عشر".split()
 )
 MAX_QUOTE_PARAGRAPHS = 8  # a quotation left open runs at most this far without quote marks
+MAX_QUOTED_TERM_WORDS = 3  # '"كاني"', '"الجانب المحير"': a term quoted inside a quotation
 MAX_SPEAKER_TOKENS = 20
 MAX_PHRASE_SPEAKER_TOKENS = 8
 MAX_SUBJECT_TOKENS = 5

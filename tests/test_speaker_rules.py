@@ -689,3 +689,22 @@ def test_a_term_quoted_inside_a_quotation_left_open_neither_closes_nor_opens_it(
     assert speakers(lines) == [(2, "رئيس البلدية"), (3, "رئيس البلدية"), (4, "رئيس البلدية")]
     found = attributions(lines)
     assert found[1].claim == 'فالناس يسمونه "قلب المدينة" منذ قرون، ونحن نسميه "البيت"'
+
+
+def test_encouraged_urges_as_urged_does():
+    assert speakers(["الدوري", "المدربة شجعت اللاعبات على الهجوم منذ البداية."]) == [(2, "المدربة")]
+
+
+def test_an_apposition_sets_off_a_speaker_between_a_verb_of_urging_and_the_one_urged():
+    lines = [
+        "البرلمان",
+        "وحث الرئيس، في كلمته أمام البرلمان، الوزراء على العمل.",
+        "وقد حثت سارة علي، رئيسة جمعية الحفاظ على البيئة، الأهالي على المشاركة.",
+    ]
+    assert speakers(lines) == [(2, "الرئيس"), (3, "سارة علي")]
+    # commas in the one urged, or a relative clause after them, set off no speaker
+    for line in [
+        "وحث الوزراء، وخاصة الجدد، على العمل.",
+        "سيحث المدرب سامي، لاعبيه ليلعبوا أفضل، باستثناء اثنين، اللذين حصلا على جائزة.",
+    ]:
+        assert speakers(["البرلمان", line]) == []

@@ -427,6 +427,8 @@ def _opening_after(scan: _Scan, cue_index: int, lemma: str) -> tuple[int, str, i
                 return index, "noun", scan.tokens[index].start
         elif word in INTRODUCERS and scan.tokens[index - 1].text in CONJUNCTIONS_BEFORE_AN:
             continue  # "قال بعد أن التقى الرئيس إن": أن after بعد is "after", no claim
+        elif word == about and lemma in URGED_TO and _urged_after_comma(scan, index, about):
+            continue  # "حثت X، المسؤولة في صندوق المحافظة على الخفافيش، الجمهور على"
         elif word in INTRODUCERS or (word == about and not _introducer_at(scan, index + 1)):
             return index, "that", scan.tokens[index].end
         elif lemma in REQUEST_VERBS and word == NOT_TO and _asked_before(scan, cue_index, index):
@@ -440,6 +442,20 @@ def _opening_after(scan: _Scan, cue_index: int, lemma: str) -> tuple[int, str, i
                 continue  # "أقر X، رئيس لجنة الدفاع بالبرلمان، بأن": part of the name
             return index, "that", scan.tokens[index].start  # "اعترف الوزير بالخطأ"
     return None
+
+
+def _urged_after_comma(scan: _Scan, index: int, about: str) -> bool:
+    """Whether the preposition of urging at ``index`` comes again after a comma further in its
+    sentence: this one is inside an apposition to the speaker."""
+    end = scan.sentence_end(scan.tokens[index].end)
+    after_comma = False
+    for later in range(index + 1, len(scan.tokens)):
+        if scan.tokens[later].start >= end:
+            return False
+        after_comma = after_comma or _comma_before(scan, later)
+        if after_comma and scan.tokens[later].text == about:
+            return True
+    return False
 
 
 def _rejected_claim(scan: _Scan, first: int, opening_index: int) -> int | None:
@@ -599,7 +615,10 @@ def _verb_candidates(scan: _Scan) -> list[_Candidate]:
                 continue  # 'دعت إلى "..."' and 'دعا: ...' are not read as urging
             urged_between = last > first and _bare_cue(token.text) in VERB_CUES
             if urged_between:
-                last = first  # "وحث السيدة ماي على": the one urged, not who urges
+                # "وحث السيدة ماي على": the one urged, not who urges, unless an apposition
+                # sets the speaker off ("وحثت سارة علي، رئيسة الجمعية، الأهالي على")
+                last = min(last, _speaker_set_off(scan, first, opening_index))
+                urged_between = last == first
         if lemma in REQUEST_VERBS:
             if not _asked_before(scan, index, opening_index):
                 continue  # 'طلب مراسل "60 دقيقة" من X عما إذا': a title, and a question
@@ -652,6 +671,23 @@ def _verb_candidates(scan: _Scan) -> list[_Candidate]:
             continue  # no one before the one urged; "رسائل ... تحث على": no speaker in reach
         found.append(candidate)
     return found
+
+
+def _speaker_set_off(scan: _Scan, first: int, last: int) -> int:
+    """Where a speaker ends that stands between a verb of urging and the one urged (tokens
+    ``first:last``, up to the preposition): at the first of two commas that enclose its
+    apposition, with the one urged, a noun phrase with no relative clause, after the second;
+    ``first`` (no speaker) when nothing sets it off so ("سيحث X، لاعبيه ليؤدوا ...، الذين
+    حصلوا على": no one urged to anything)."""
+    commas = [k for k in range(first + 1, last) if _comma_before(scan, k)]
+    if len(commas) != 2 or commas[-1] >= last:
+        return first
+    urged = scan.words(commas[-1], last)
+    return first if any(word in RELATIVES for word in urged) else commas[0]
+
+
+def _comma_before(scan: _Scan, index: int) -> bool:
+    return any(char in "،," for char in scan.gap(index - 1, index))
 
 
 def _in_source_phrase(scan: _Scan, index: int) -> bool:

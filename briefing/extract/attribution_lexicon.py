@@ -94,6 +94,8 @@ VERB_CUES = _forms(
         # "حث X على", "دعا إلى" (urged, called for); see URGED_TO. No "يدعو": "ما يدعو إلى
         # القلق" (gives cause for concern) has no speaker
         "حث": {MASCULINE: "حث يحث", FEMININE: "حثت تحث", PLURAL: "حثوا"},
+        # "شجعت X الجمهور على المشاركة" (encouraged), as حث
+        "شجع": {MASCULINE: "شجع يشجع", FEMININE: "شجعت تشجع", PLURAL: "شجعوا"},
         "دعا": {MASCULINE: "دعا", FEMININE: "دعت", PLURAL: "دعوا"},
         # "طلب X من Y أن/عدم ..." (asked Y to); see REQUEST_VERBS. No "تطلب": also "تطلّب"
         # (required)
@@ -105,7 +107,7 @@ VERB_CUES = _forms(
 # الوزراء على", "وحث السيدة ماي على" with the speaker in the verb), so there the speaker is only
 # one before the verb ("X حث Y على"), one after a verb carrying the one urged ("حثه الوزير على"),
 # or the one in a verb right before the preposition, opening its sentence ("وحثت على").
-URGED_TO = {"حث": fold("على").text, "دعا": fold("إلى").text}
+URGED_TO = {"حث": fold("على").text, "شجع": fold("على").text, "دعا": fold("إلى").text}
 # Verbs of rejecting report a claim only as the claim they reject, a noun of saying right
 # before its أن ("رفض X فكرة أن", "ندد X بالمزاعم القائلة بأن"): "رفض الوزير الاستقالة" and
 # "رفضت البحرية تكليف السفينة" say nothing. The speaker ends before that noun.

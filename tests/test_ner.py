@@ -23,12 +23,13 @@ from briefing.ner.features import (
 )
 from briefing.ner.cities import derive_cities, read_cities
 from briefing.ner.dictionary import DEFAULT_DIC, derive_words, dictionary_reading, dictionary_words
-from briefing.ner.gazetteer import match_place
+from briefing.ner.gazetteer import match_place, nisba_place
 from briefing.ner.person_names import DICTIONARY_IN_WHEEL, person_name_words, read_pairs
 from briefing.ner.person_names import derive_words as derive_name_words
 from briefing.ner.mentions import (
     MIN_CONFIDENCE,
     _bodies_after_kind_words,
+    _clubs,
     _bodies_after_titles,
     _heads_before_names,
     _model_spans,
@@ -685,3 +686,30 @@ def test_well_known_bodies_are_found_without_the_tagger(text, bodies):
     found = find_mentions(text, [(0, len(text))], SilentTagger()).found
     assert [(f.type, f.text) for f in found] == bodies
     assert all(f.source == "known body" for f in found)
+
+
+@pytest.mark.parametrize(
+    "text, club",
+    [
+        ("وقال النادي الأهلي إن اللاعب مصاب", "الأهلي"),  # a definite name after النادي
+        ("احترف في نادي الظفرة بعد فوزه", "الظفرة"),
+        ("انتقل إلى نادي مانشستر يونايتد أمس", "مانشستر يونايتد"),  # a city, then a rare word
+        ("وفاز فريق رينو بالسباق", "رينو"),
+        ("رحل النادي الإسباني عن البطولة", None),  # "the Spanish club"
+        ("واجتمع فريق العمل صباحا", None),  # a team of workers
+        ("وأكد النادي وقال إن الأمر انتهى", None),
+    ],
+)
+def test_the_club_after_its_head_word(text, club):
+    sentence = words(text)
+    found = [" ".join(sentence[first:last]) for _, first, last in _clubs(sentence)]
+    assert found == ([normalize(club)] if club else [])
+
+
+@pytest.mark.parametrize(
+    "adjective, country",
+    [("الإسباني", "Spain"), ("الإيطالية", "Italy"), ("تركي", "Türkiye"), ("المكسيكي", "Mexico")],
+)
+def test_nationality_adjectives_of_countries_named_in_ya_and_others(adjective, country):
+    place = nisba_place(normalize(adjective))
+    assert place is not None and place.name_en == country

@@ -186,7 +186,9 @@ def _nisba_index() -> dict[str, Place]:
             continue
         name = words[0]
         stem = name.removesuffix("ا")
-        for form in (stem + "ي", stem + "يه"):
+        # ``إسبانيا`` -> ``إسباني``: a name in ``يا`` already ends in the nisba's ``ي``
+        masculine = stem if stem.endswith("ي") else stem + "ي"
+        for form in (masculine, masculine + "ه"):
             index.setdefault(form, place)
             index.setdefault(form[2:] if form.startswith("ال") else "ال" + form, place)
     return index

@@ -108,6 +108,8 @@ ROLE_LINKS = frozenset({"لدي", "باسم"})
 # foundation, website): with the name in quotes, and (the first three) without.
 _QUOTED_NAME_KINDS = frozenset(normalize(w) for w in ("شركة", "صحيفة", "مجلة", "مؤسسة", "موقع"))
 _NAME_KINDS = frozenset(normalize(w) for w in ("شركة", "صحيفة", "مجلة"))
+_TEAM = normalize("فريق")
+_CLUB_HEADS = frozenset({normalize("نادي"), normalize("النادي"), _TEAM})
 _OPENING_QUOTES = frozenset('"«“')
 _CLOSING_QUOTES = frozenset('"»”')
 ABBREVIATED_TITLES = frozenset({"د"})  # د. = Dr.
@@ -273,6 +275,39 @@ def _bodies_after_kind_words(words: list[str], common: frozenset[str]) -> list[t
                 end += 1
             if end > i + 1:
                 found.append(("ORG", i + 1, end))
+    return found
+
+
+def _clubs(words: list[str]) -> list[tuple[str, int, int]]:
+    """The club or team after ``نادي`` / ``النادي`` / ``فريق``: ``نادي الظفرة``, ``النادي الأهلي``,
+    ``فريق ميلان``, ``نادي مانشستر يونايتد``. ANERcorp tags the name without the head (in its
+    training text 9 of 15 names after ``نادي``). The name is a city (clubs are named after
+    theirs) or a word of no dictionary, or, after ``نادي``, a definite word that is not a
+    nationality (``النادي الإسباني`` is "the Spanish club"); ``فريق العمل`` is a team of workers.
+    More rare words may follow (``يونايتد``)."""
+    found = []
+    for i, word in enumerate(words[:-1]):
+        head = next((h for h in _CLUB_HEADS if _particle_prefix(word, h)), None)
+        if head is None:
+            continue
+        end = i + 1
+        while end < len(words) and end - i <= _MAX_PERSON_WORDS:
+            name = words[end]
+            definite_name = head != _TEAM and end == i + 1 and name.startswith("ال")
+            if (
+                not _is_word(name)
+                or is_nationality(name)
+                or _is_date_word(name)
+                or not (
+                    (definite_name and len(name) > 4)
+                    or dictionary_reading(split_proclitics(name)[1]) is None
+                    or (end == i + 1 and known_place((name,)) is not None)
+                )
+            ):
+                break
+            end += 1
+        if end > i + 1:
+            found.append(("ORG", i + 1, end))
     return found
 
 
@@ -553,6 +588,7 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], tagger: Tagger) -
     candidates += [
         (kind, first, last, "organisation pattern")
         for kind, first, last in _bodies_after_kind_words(words, tagger.common_words)
+        + _clubs(words)
     ]
     candidates += [
         (kind, first, last, "title pattern")

@@ -708,3 +708,25 @@ def test_an_apposition_sets_off_a_speaker_between_a_verb_of_urging_and_the_one_u
         "سيحث المدرب سامي، لاعبيه ليلعبوا أفضل، باستثناء اثنين، اللذين حصلا على جائزة.",
     ]:
         assert speakers(["البرلمان", line]) == []
+
+
+def test_a_name_between_kana_and_its_accusative_is_a_subject_a_pronoun_can_mean():
+    lines = [
+        "الأسماء",
+        "قال المغني سامي علي إنه سيعتزل.",
+        "لقد كان رامي فؤاد معروفًا بأسماء كثيرة، ولكنه أعلن أنه يفضل اسمه الأول.",
+    ]
+    assert speakers(lines) == [(2, "المغني سامي علي"), (3, "رامي فؤاد")]
+    # nouns with ال are not read as a name: the pronoun means the speaker before
+    lines[2] = "وكان عدد الحضور كبيرًا، وأضاف أن الحفل سيتكرر."
+    assert speakers(lines) == [(2, "المغني سامي علي"), (3, "المغني سامي علي")]
+
+
+def test_a_nisba_noun_a_relative_clause_describes_is_a_subject_a_pronoun_can_mean():
+    lines = [
+        "العداء",
+        "وقالت رئيسة الاتحاد إن البطولة ستقام في موعدها.",
+        "لم يتمكن البرازيلي، الذي فاز بثلاث ميداليات، من الركض بعد الإصابة.",
+        'وكتب على تويتر: "سأعود أقوى".',
+    ]
+    assert speakers(lines) == [(2, "رئيسة الاتحاد"), (4, "البرازيلي")]

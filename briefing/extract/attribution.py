@@ -63,6 +63,8 @@ from briefing.extract.attribution_lexicon import (
     ISSUED,
     ISSUED_BY,
     KANA,
+    KANA_NAME_WORDS,
+    NISBA_ENDING,
     LAM_INITIAL_NOUNS,
     LEADING_INTRODUCERS,
     MASCULINE,
@@ -1511,7 +1513,7 @@ def find_attributions(article: Article, people: Sequence[NamedPerson] = ()) -> l
     A paragraph that is a quotation with no cue of its own goes on from the paragraph before
     when that one ends in an open quotation or gives a claim to someone.
     """
-    speakers = _Speakers(_subjects(article, people))
+    speakers = _Speakers(_subjects(article, [*people, *_people_by_grammar(article)]))
     result: list[Attribution] = []
     body = [p for p in article.paragraphs if p.kind != ParagraphKind.REPEATED]
     previous_body: Paragraph | None = None
@@ -1623,6 +1625,54 @@ def _subjects(article: Article, people: Sequence[NamedPerson]) -> list[_Subject]
         gender = FEMININE if feminine else MASCULINE
         found.append(_Subject((person.paragraph, person.start), person.end, person.text, gender))
     return sorted(found, key=lambda s: s.position)
+
+
+def _people_by_grammar(article: Article) -> list[NamedPerson]:
+    """Persons the actors list may miss, named where the grammar leaves only a person: a name
+    of two or three words, none with ال, between كان and its accusative ("لقد كان شون كومز
+    معروفًا"; "كان عدد القتلى كبيرًا" is no name), and a nisba noun a relative clause describes
+    ("لم يتمكن الأمريكي، الذي فاز ..."). ``_subjects`` keeps those that are a clause's subject."""
+    found = []
+    for paragraph in article.paragraphs:
+        scan = _Scan(paragraph)
+        for index, token in enumerate(scan.tokens):
+            if token.text in KANA:
+                first, last = index + 1, _name_before_accusative(scan, index + 1)
+            elif _nisba_described(scan, index):
+                first, last = index, index + 1
+            else:
+                continue
+            if last is not None:
+                start, end = scan.folded.span(scan.tokens[first].start, scan.tokens[last - 1].end)
+                found.append(NamedPerson(paragraph.index, start, end, paragraph.ar[start:end]))
+    return found
+
+
+def _name_before_accusative(scan: _Scan, first: int) -> int | None:
+    """The end of a name of ``KANA_NAME_WORDS`` words from token ``first`` that an accusative
+    ends, if there is one."""
+    for last in range(first + KANA_NAME_WORDS[0], first + KANA_NAME_WORDS[1] + 1):
+        if last >= len(scan.tokens) or _boundary_before(scan, last) or _boundary_before(scan, last - 1):
+            return None  # "كان سامي علي، ...": a comma or stop inside the name or after it
+        words = scan.words(first, last)
+        if any(w.startswith("ال") or normalize(w) in FUNCTION_WORDS for w in words):
+            return None
+        if TANWEEN_FATH in scan.original(last):
+            return last
+    return None
+
+
+def _nisba_described(scan: _Scan, index: int) -> bool:
+    """Whether token ``index`` is a definite nisba noun ("الأمريكي") set off by a comma before
+    a relative clause."""
+    word = scan.tokens[index].text
+    return (
+        word.startswith("ال")
+        and word.endswith(NISBA_ENDING)
+        and index + 1 < len(scan.tokens)
+        and any(char in "،," for char in scan.gap(index, index + 1))
+        and scan.tokens[index + 1].text in RELATIVES
+    )
 
 
 def _clause_before(text: str, start: int) -> list[str] | None:

@@ -251,6 +251,8 @@ NESTED_OPENERS = frozenset(
 )
 BACKWARD_OPENERS = frozenset(fold(w).text for w in "هذا وهذا ذلك وذلك".split())
 KANA = frozenset(fold(w).text for w in "كان كانت وكان وكانت فكان فكانت".split())
+KANA_NAME_WORDS = (2, 3)  # "كان شون كومز معروفًا": a name between كان and its accusative
+NISBA_ENDING = fold("ي").text  # "الأمريكي", "البريطاني": a nisba noun for a person
 QAD = fold("قد").text
 WHAT = fold("ما").text
 WHAT_FORMS = frozenset(fold(w).text for w in "ما لما بما".split())

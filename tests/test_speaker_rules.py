@@ -730,3 +730,16 @@ def test_a_nisba_noun_a_relative_clause_describes_is_a_subject_a_pronoun_can_mea
         'وكتب على تويتر: "سأعود أقوى".',
     ]
     assert speakers(lines) == [(2, "رئيسة الاتحاد"), (4, "البرازيلي")]
+
+
+def test_a_first_person_verb_after_lam_or_lan_goes_on_with_a_quotation_left_open():
+    lines = [
+        "الإصابة",
+        'وكتب اللاعب سامي علي على حسابه: "قبل شهر أصبت في الركبة.',
+        "لم أستطع الوقوف أياما، ولن نسمح بتكرار ذلك.",
+        "وتستأنف البطولة الأسبوع المقبل.",
+    ]
+    assert speakers(lines) == [(2, "اللاعب سامي علي"), (3, "اللاعب سامي علي")]
+    # the third person, or "لا أحد", is narration
+    for line in ["لم يستطع الفريق الفوز بعدها.", "لا أحد يعرف موعد عودته."]:
+        assert speakers(lines[:2] + [line]) == [(2, "اللاعب سامي علي")]

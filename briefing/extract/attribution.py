@@ -53,6 +53,8 @@ from briefing.extract.attribution_lexicon import (
     DISCUSS_VERB,
     FEMININE,
     FEMININE_ENDINGS,
+    FIRST_PERSON_NEGATIONS,
+    FIRST_PERSON_PREFIXES,
     FIRST_SECOND_PERSON,
     FROM,
     IN,
@@ -1737,8 +1739,20 @@ def _speaks_in_person(scan: _Scan) -> bool:
     if _first_quote_mark(scan) < len(scan.text):
         return False
     return any(
-        t.text in FIRST_SECOND_PERSON or (t.text[:1] in "وف" and t.text[1:] in FIRST_SECOND_PERSON)
-        for t in scan.tokens
+        t.text in FIRST_SECOND_PERSON
+        or (t.text[:1] in "وف" and t.text[1:] in FIRST_SECOND_PERSON)
+        or _first_person_after_negation(scan, index)
+        for index, t in enumerate(scan.tokens)
+    )
+
+
+def _first_person_after_negation(scan: _Scan, index: int) -> bool:
+    """Whether token ``index`` is a verb in the first person after لم/لن ("لم أستطع المشي",
+    "لن نسمح"): only a verb follows them, and of its forms only "I" starts with أ, "we" with ن."""
+    return (
+        index > 0
+        and scan.tokens[index - 1].text in FIRST_PERSON_NEGATIONS
+        and scan.original(index)[:1] in FIRST_PERSON_PREFIXES
     )
 
 

@@ -344,3 +344,7 @@ FIRST_SECOND_PERSON = frozenset(
     لكنني لكننا لأنني لأننا كأنني كأننا نفسي أعتقد نعتقد أظن أريد نريد أردنا يمكنك يمكنكم عليك
     عليكم""".split()
 )
+# "لم أستطع", "لن نسمح": after لم/لن a verb starting with أ ("I") or ن ("we") is in the first
+# person (not "لا": "لا أحد", "لا أساس له" are narration)
+FIRST_PERSON_NEGATIONS = frozenset(fold(w).text for w in "لم لن ولم ولن فلم فلن".split())
+FIRST_PERSON_PREFIXES = "أن"

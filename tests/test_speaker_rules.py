@@ -743,3 +743,18 @@ def test_a_first_person_verb_after_lam_or_lan_goes_on_with_a_quotation_left_open
     # the third person, or "لا أحد", is narration
     for line in ["لم يستطع الفريق الفوز بعدها.", "لا أحد يعرف موعد عودته."]:
         assert speakers(lines[:2] + [line]) == [(2, "اللاعب سامي علي")]
+
+
+def test_a_cue_in_the_first_person_inside_a_quotation_left_open_is_one_the_speaker_reports():
+    lines = [
+        "الإصابة",
+        'وكتب اللاعب سامي علي على حسابه: "قبل شهر أصبت في الركبة.',
+        "وقال الأطباء إن الوقت وحده سيحدد إن كنت سأعود إلى الملعب.",
+        "لكنه عاد أقوى مما كان، وبدأ التدريب من جديد.",
+        'شكرا لكم جميعا!"',
+    ]
+    player = "اللاعب سامي علي"
+    assert speakers(lines) == [(2, player), (3, player), (3, "الأطباء"), (4, player), (5, player)]
+    # in the third person the cue is narration, and it ends the quotation
+    lines[2] = "وقال الأطباء إن الوقت وحده سيحدد إن كان سيعود إلى الملعب."
+    assert speakers(lines[:3]) == [(2, player), (3, "الأطباء")]

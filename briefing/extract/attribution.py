@@ -1559,8 +1559,10 @@ def find_attributions(article: Article, people: Sequence[NamedPerson] = ()) -> l
                 # "...» قال X" / "..." حسبما أفاد X: the quotation names its own speaker.
                 names_quote = next((c for c in candidates if c.claim[0] <= close), None)
                 goes_on = None if names_quote else open_quote
-            elif not candidates and not heading and _speaks_in_person(scan):
-                goes_on = open_quote  # "كنت سأفعل ذلك.": no marks, but the speaker's own words
+            elif not heading and _speaks_in_person(scan):
+                # "كنت سأفعل ذلك.": no marks, but the speaker's own words; a cue there is one
+                # the speaker reports ("وقال الأطباء إنني سأشفى"), the paragraph is both's
+                goes_on = open_quote
         elif not candidates:
             goes_on = open_quote or (previous_claims[-1] if previous_claims and opens_with_quote else None)
         open_quote = None

@@ -758,3 +758,17 @@ def test_a_cue_in_the_first_person_inside_a_quotation_left_open_is_one_the_speak
     # in the third person the cue is narration, and it ends the quotation
     lines[2] = "وقال الأطباء إن الوقت وحده سيحدد إن كان سيعود إلى الملعب."
     assert speakers(lines[:3]) == [(2, player), (3, "الأطباء")]
+
+
+def test_pledged_reports_what_is_pledged_after_an_or_a_bal_noun():
+    lines = [
+        "الانتخابات",
+        "وتعهدت الوزيرة بأن تستقيل إذا فشلت الخطة.",
+        'وتعهد "حزب الخضر" بالعمل على خفض الضرائب.',
+        "وتعهد سامي بنقل مكتبه إلى المدينة.",
+    ]
+    found = attributions(lines)
+    assert [(a.speaker_text, a.claim) for a in found] == [
+        ("الوزيرة", "تستقيل إذا فشلت الخطة"),
+        ("حزب الخضر", "بالعمل على خفض الضرائب"),
+    ]

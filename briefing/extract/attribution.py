@@ -27,8 +27,6 @@ from briefing.extract.attribution_lexicon import (
     ACCORDING_TO,
     ADJECTIVE_ENDINGS,
     ADJUNCT_STARTS,
-    ADMITTED_PREFIX,
-    ADMITTING_VERBS,
     AGE_WORDS,
     AN,
     ANNOUNCED_ABOUT,
@@ -39,6 +37,8 @@ from briefing.extract.attribution_lexicon import (
     BUT_FORMS,
     BARE_CLAUSE_VERBS,
     BACKWARD_OPENERS,
+    BI_NOUN_PREFIX,
+    BI_NOUN_VERBS,
     CALLED_FORMS,
     CLOSING_FOR,
     CLAIMING_THAT,
@@ -406,7 +406,7 @@ def _opening_after(scan: _Scan, cue_index: int, lemma: str) -> tuple[int, str, i
             if gap_start + offset <= name_end:
                 continue
             if char in OPENING_QUOTES and index == cue_index + 1:
-                name_end = _quoted_name_end(scan, gap_start + offset)
+                name_end = _quoted_name_end(scan, gap_start + offset, lemma)
                 if name_end > 0:
                     break
             if char in OPENING_QUOTES and after_relative:
@@ -438,8 +438,8 @@ def _opening_after(scan: _Scan, cue_index: int, lemma: str) -> tuple[int, str, i
         elif lemma in REQUEST_VERBS and word == NOT_TO and _asked_before(scan, cue_index, index):
             return index, "that", scan.tokens[index].start  # "طلب X من Y عدم منح"
         elif (
-            lemma in ADMITTING_VERBS
-            and word.startswith(ADMITTED_PREFIX)
+            lemma in BI_NOUN_VERBS
+            and word.startswith(BI_NOUN_PREFIX)
             and word not in MANNER_ADVERBS  # "أقر البرلمان القانون بالإجماع"
         ):
             if _introducer_ahead(scan, scan.tokens[index].end):
@@ -496,9 +496,10 @@ def _introducer_at(scan: _Scan, index: int) -> bool:
     return index < len(scan.tokens) and scan.tokens[index].text in INTRODUCERS
 
 
-def _quoted_name_end(scan: _Scan, opening: int) -> int:
+def _quoted_name_end(scan: _Scan, opening: int, lemma: str) -> int:
     """Where a quoted name closes in 'يصرّح "مهرجان المواطن العالمي" أنه': a short quotation
-    right after the verb and followed by أن is who speaks, not what is said. -1 if it is not one."""
+    right after the verb and followed by أن (or the بال-noun of a verb taking one: 'تعهد "حزب
+    الخضر" بالعمل') is who speaks, not what is said. -1 if it is not one."""
     end, closed = scan.quote_end(opening)
     inside = [t for t in scan.tokens if opening < t.start < end]
     after = next((t for t in scan.tokens if t.start > end), None)
@@ -506,7 +507,10 @@ def _quoted_name_end(scan: _Scan, opening: int) -> int:
         closed
         and 1 <= len(inside) <= MAX_PHRASE_SPEAKER_TOKENS
         and after is not None
-        and after.text in INTRODUCERS
+        and (
+            after.text in INTRODUCERS
+            or (lemma in BI_NOUN_VERBS and after.text.startswith(BI_NOUN_PREFIX))
+        )
         and not scan.text[end + 1 : after.start].strip()
     )
     return end if is_name else -1

@@ -80,6 +80,8 @@ VERB_CUES = _forms(
         "ناقش": {MASCULINE: "ناقش", FEMININE: "ناقشت", PLURAL: "ناقشا ناقشوا"},
         "اعترف": {MASCULINE: "اعترف يعترف", FEMININE: "اعترفت تعترف", PLURAL: "اعترفوا"},
         "أقر": {MASCULINE: "أقر يقر", FEMININE: "أقرت تقر", PLURAL: "أقروا"},
+        # "تعهد X بأن", "تعهد بالعمل" (pledged); see BI_NOUN_VERBS
+        "تعهد": {MASCULINE: "تعهد يتعهد", FEMININE: "تعهدت تتعهد", PLURAL: "تعهدوا يتعهدون"},
         "أجاب": {MASCULINE: "أجاب يجيب", FEMININE: "أجابت تجيب", PLURAL: "أجابوا"},
         # "أقسم أنه لن يستقيل", "أقسم: «...»" (vowed); "أقسم الرئيس اليمين" has no claim to open
         "أقسم": {MASCULINE: "أقسم يقسم", FEMININE: "أقسمت تقسم", PLURAL: "أقسموا"},
@@ -168,9 +170,10 @@ BUT_FORMS = frozenset(fold(w).text for w in "لكن ولكن".split())
 # "أعلن X عن تشكيل لجنة": what is announced follows عن, what is warned of or complained of
 # follows من ("حذر الخبراء من ارتفاع الأسعار", "واشتكى بعض السكان من غياب الخدمات").
 ANNOUNCED_ABOUT = {"أعلن": fold("عن").text, "حذر": fold("من").text, "اشتكى": fold("من").text}
-# What is admitted is a noun with ب and the article: "اعترف الوزير بالخطأ" (not "بيل غيتس").
-ADMITTING_VERBS = frozenset({"اعترف", "أقر"})
-ADMITTED_PREFIX = fold("بال").text
+# What is admitted or pledged is a noun with ب and the article: "اعترف الوزير بالخطأ", "تعهد
+# الحزب بالعمل على" (not "بيل غيتس", "تعهد بايدن").
+BI_NOUN_VERBS = frozenset({"اعترف", "أقر", "تعهد"})
+BI_NOUN_PREFIX = fold("بال").text
 # ...but a بال-adverb says how, not what: "أقر البرلمان القانون بالإجماع" (passed it unanimously).
 MANNER_ADVERBS = frozenset(
     fold(w).text for w in "بالإجماع بالأغلبية بالكامل بالفعل بالتالي بالمثل بالتزامن".split()

@@ -12,8 +12,8 @@ per story. Each mention is mapped back to the gold tokens it covers and scored w
 (type and both boundaries; PERS/ORG/LOC = person/organization/location; MISC ignored).
 
 Mentions are then counted by where the mention came from (the CRF, the place gazetteer, the list
-of well-known bodies, a title or organisation pattern, or spreading a name found elsewhere),
-with the precision of each,
+of well-known bodies, a title or organisation pattern, a dateline, or spreading a name found
+elsewhere), with the precision of each,
 and the false positives by what is wrong with them (the span of a gold name with another type, a gold name of the same type with other
 boundaries, another type and other boundaries, a MISC name, or no gold name at all), so that
 it is plain where precision goes. ``--examples N`` prints N false positives of each kind,
@@ -64,6 +64,7 @@ SOURCES = (
     "known body",
     "organisation pattern",
     "title pattern",
+    "dateline",
     "spreading",
 )
 ERRORS = ("type", "boundary", "type+boundary", "MISC name", "no name")

@@ -30,6 +30,7 @@ from briefing.ner.mentions import (
     MIN_CONFIDENCE,
     _bodies_after_kind_words,
     _clubs,
+    _datelines,
     _bodies_after_titles,
     _heads_before_names,
     _model_spans,
@@ -713,3 +714,19 @@ def test_the_club_after_its_head_word(text, club):
 def test_nationality_adjectives_of_countries_named_in_ya_and_others(adjective, country):
     place = nisba_place(normalize(adjective))
     assert place is not None and place.name_en == country
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("الدوحة - الراية : تحتفل البلاد اليوم", [("LOC", "الدوحة"), ("ORG", "الراية")]),
+        ("القاهرة ( رويترز ) - قال مسؤول", [("LOC", "القاهرة"), ("ORG", "رويترز")]),
+        ("لندن - وكالات : أعلنت الحكومة", []),  # "agencies" names no one
+        ("القوات الدولية في السودان ( انميس ) تنتشر", []),  # a mission's acronym, no dateline
+        ("وفازت مصر على تونس 2 - 1 أمس", []),
+    ],
+)
+def test_a_datelines_place_and_source(text, found):
+    sentence = words(text)
+    spans = [(kind, " ".join(sentence[first:last])) for kind, first, last in _datelines(sentence)]
+    assert spans == [(kind, normalize(name)) for kind, name in found]

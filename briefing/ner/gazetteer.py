@@ -177,6 +177,12 @@ def match_place(words: list[str], start: int) -> tuple[Place, int] | None:
     return longest_entry(place_index(), words, start, MAX_PLACE_WORDS, AMBIGUOUS_PLACE_FORMS)
 
 
+def match_city(words: list[str], start: int) -> tuple[Place, int] | None:
+    """The longest GeoNames city name starting at ``words[start]``, for places where only a
+    city can be (a dateline); elsewhere ``الريان`` is as often a club."""
+    return longest_entry(city_index(), words, start, MAX_PLACE_WORDS, AMBIGUOUS_PLACE_FORMS)
+
+
 @lru_cache(maxsize=1)
 def _nisba_index() -> dict[str, Place]:
     """Nisba adjectives of one-word places: ``المكسيكي`` from ``المكسيك``, ``روسي`` from ``روسيا``."""

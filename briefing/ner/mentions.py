@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from briefing.extract.dates_lexicon import LEXICON, Kind, fold
 from briefing.ner.dictionary import dictionary_reading
-from briefing.ner.gazetteer import Place, known_place, match_place, place_index
+from briefing.ner.gazetteer import Place, known_place, match_city, match_place, place_index
 from briefing.ner.lexicon import (
     given_name,
     is_nationality,
@@ -91,6 +91,7 @@ _PARTICLES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", 
 _SOURCE_RANK = {
     "organisation pattern": 3,
     "title pattern": 3,
+    "dateline": 3,
     "gazetteer": 2,
     "known body": 2,
     "model": 1,
@@ -108,6 +109,11 @@ ROLE_LINKS = frozenset({"لدي", "باسم"})
 # foundation, website): with the name in quotes, and (the first three) without.
 _QUOTED_NAME_KINDS = frozenset(normalize(w) for w in ("شركة", "صحيفة", "مجلة", "مؤسسة", "موقع"))
 _NAME_KINDS = frozenset(normalize(w) for w in ("شركة", "صحيفة", "مجلة"))
+_DATELINE_CLOSERS = {"-": frozenset({"-", ":"}), "–": frozenset({"–", ":"}), "(": frozenset({")"})}
+_DATELINE_OPENERS = frozenset(_DATELINE_CLOSERS)
+_AFTER_BRACKETS = [["-"], ["–"], [":"]]
+# Datelines that name no one: "agencies", "our correspondent", "exclusive".
+_UNNAMED_SOURCES = frozenset(normalize(w) for w in ("وكالات", "الوكالات", "مراسلنا", "خاص"))
 _TEAM = normalize("فريق")
 _CLUB_HEADS = frozenset({normalize("نادي"), normalize("النادي"), _TEAM})
 _OPENING_QUOTES = frozenset('"«“')
@@ -308,6 +314,34 @@ def _clubs(words: list[str]) -> list[tuple[str, int, int]]:
             end += 1
         if end > i + 1:
             found.append(("ORG", i + 1, end))
+    return found
+
+
+def _datelines(words: list[str]) -> list[tuple[str, int, int]]:
+    """A dateline's place and its agency or newspaper: ``الدوحة - قنا :``, ``القاهرة ( رويترز )
+    -``: a place (any city GeoNames knows, in this position), then one or two words between a
+    dash or brackets and a colon, dash or closing bracket."""
+    found = []
+    for start in range(len(words)):
+        place = match_place(words, start) or match_city(words, start)
+        if place is None:
+            continue
+        opening = start + place[1]
+        if opening >= len(words) or words[opening] not in _DATELINE_OPENERS:
+            continue
+        closers = _DATELINE_CLOSERS[words[opening]]
+        end = next(
+            (k for k in range(opening + 2, min(opening + 4, len(words))) if words[k] in closers),
+            None,
+        )
+        bracketed = words[opening] == "("
+        if end is None or (bracketed and words[end + 1 : end + 2] not in _AFTER_BRACKETS):
+            continue  # ``السودان ( انميس )``: a mission's acronym after its place, no dateline
+        source = words[opening + 1 : end]
+        if all(_is_word(word) and not is_nationality(word) for word in source) and not (
+            set(source) & _UNNAMED_SOURCES
+        ):
+            found += [("LOC", start, opening), ("ORG", opening + 1, end)]
     return found
 
 
@@ -590,6 +624,7 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], tagger: Tagger) -
         for kind, first, last in _bodies_after_kind_words(words, tagger.common_words)
         + _clubs(words)
     ]
+    candidates += [(kind, first, last, "dateline") for kind, first, last in _datelines(words)]
     candidates += [
         (kind, first, last, "title pattern")
         for kind, first, last in _persons_after_titles(

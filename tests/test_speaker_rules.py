@@ -772,3 +772,17 @@ def test_pledged_reports_what_is_pledged_after_an_or_a_bal_noun():
         ("الوزيرة", "تستقيل إذا فشلت الخطة"),
         ("حزب الخضر", "بالعمل على خفض الضرائب"),
     ]
+
+
+def test_a_call_is_the_speaker_named_after_it_and_what_it_calls_for_follows_ila():
+    line = "وتأتي الخطة بعد أسابيع من دعوة سامي فؤاد إلى خفض الضرائب لمساعدة الشباب."
+    assert [(a.speaker_text, a.claim) for a in attributions(["الضرائب", line])] == [
+        ("سامي فؤاد", "خفض الضرائب لمساعدة الشباب")
+    ]
+    # the one called, or an invitation, is no speaker
+    for line in [
+        "وتأتي الخطة بعد دعوة الشباب إلى المشاركة.",
+        "وجاء ذلك بعد دعوة أنصاره إلى التظاهر.",
+        "وتلقى دعوة من الرئيس إلى العشاء.",
+    ]:
+        assert speakers(["الضرائب", line]) == []

@@ -40,6 +40,7 @@ from briefing.extract.attribution_lexicon import (
     BI_NOUN_PREFIX,
     BI_NOUN_VERBS,
     CALLED_FORMS,
+    CALL_NOUNS,
     CLOSING_FOR,
     CLAIMING_THAT,
     CONJUNCTIONS_BEFORE_AN,
@@ -1364,6 +1365,37 @@ def _speech_noun_candidates(scan: _Scan) -> list[_Candidate]:
     return found
 
 
+def _call_noun_candidates(scan: _Scan) -> list[_Candidate]:
+    """"بعد أسابيع من دعوة بوريس جونسون إلى تخفيض الرسوم": a call (دعوة) is the speaker's
+    named right after it, and what it calls for follows إلى. Only a name of two or more words
+    with no ال and no adjunct: the noun after دعوة can also be the one called ("دعوة الشباب
+    إلى", "دعوة أنصاره إلى")."""
+    found = []
+    for index, token in enumerate(scan.tokens):
+        if token.text not in CALL_NOUNS:
+            continue
+        last = _phrase_end(scan, index + 1, URGED_TO["دعا"].__eq__)
+        if last >= len(scan.tokens) or scan.tokens[last].text != URGED_TO["دعا"]:
+            continue
+        first, cut = _trim_speaker(scan, index + 1, last)
+        words = scan.words(first, cut)
+        if cut != last or len(words) < 2 or any(w.startswith("ال") for w in words):
+            continue
+        opening = scan.tokens[last].end
+        found.append(
+            _Candidate(
+                cue_index=index,
+                cue=(token.start, token.end),
+                rule="call-noun",
+                gender=_noun_gender(words[0]),
+                speaker=(scan.tokens[first].start, scan.tokens[cut - 1].end),
+                claim=(opening, scan.sentence_end(opening)),
+                explicit_after=True,
+            )
+        )
+    return found
+
+
 def _as_put_candidates(scan: _Scan) -> list[_Candidate]:
     """"وعلى حد قوله، سيجلب القرار فرصة" / "القرار فرصة، على حد تعبير الوزير.": the sentence is
     said by the possessor of the speech noun ("قوله": the latest he), or by who is named after it.
@@ -1409,6 +1441,7 @@ def _paragraph_candidates(scan: _Scan) -> list[_Candidate]:
         _verb_candidates(scan)
         + _phrase_candidates(scan)
         + _speech_noun_candidates(scan)
+        + _call_noun_candidates(scan)
         + _as_put_candidates(scan),
     )
 

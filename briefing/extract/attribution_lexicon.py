@@ -109,6 +109,8 @@ VERB_CUES = _forms(
 # الوزراء على", "وحث السيدة ماي على" with the speaker in the verb), so there the speaker is only
 # one before the verb ("X حث Y على"), one after a verb carrying the one urged ("حثه الوزير على"),
 # or the one in a verb right before the preposition, opening its sentence ("وحثت على").
+# "من دعوة بوريس جونسون إلى": the noun of calling for, with its speaker after it
+CALL_NOUNS = frozenset(fold(w).text for w in "دعوة ودعوة بدعوة".split())
 URGED_TO = {"حث": fold("على").text, "شجع": fold("على").text, "دعا": fold("إلى").text}
 # Verbs of rejecting report a claim only as the claim they reject, a noun of saying right
 # before its أن ("رفض X فكرة أن", "ندد X بالمزاعم القائلة بأن"): "رفض الوزير الاستقالة" and

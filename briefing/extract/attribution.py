@@ -41,6 +41,7 @@ from briefing.extract.attribution_lexicon import (
     BI_NOUN_VERBS,
     CALLED_FORMS,
     CALL_NOUNS,
+    CALLED_FOR,
     CLOSING_FOR,
     CLAIMING_THAT,
     CONJUNCTIONS_BEFORE_AN,
@@ -696,6 +697,7 @@ def _speaker_set_off(scan: _Scan, first: int, last: int) -> int:
 
 
 def _comma_before(scan: _Scan, index: int) -> bool:
+    """Whether a comma comes right before token ``index``."""
     return any(char in "،," for char in scan.gap(index - 1, index))
 
 
@@ -1374,8 +1376,8 @@ def _call_noun_candidates(scan: _Scan) -> list[_Candidate]:
     for index, token in enumerate(scan.tokens):
         if token.text not in CALL_NOUNS:
             continue
-        last = _phrase_end(scan, index + 1, URGED_TO["دعا"].__eq__)
-        if last >= len(scan.tokens) or scan.tokens[last].text != URGED_TO["دعا"]:
+        last = _phrase_end(scan, index + 1, CALLED_FOR.__eq__)
+        if last >= len(scan.tokens) or scan.tokens[last].text != CALLED_FOR:
             continue
         first, cut = _trim_speaker(scan, index + 1, last)
         words = scan.words(first, cut)
@@ -1693,7 +1695,7 @@ def _name_before_accusative(scan: _Scan, first: int) -> int | None:
     """The end of a name of ``KANA_NAME_WORDS`` words from token ``first`` that an accusative
     ends, if there is one."""
     for last in range(first + KANA_NAME_WORDS[0], first + KANA_NAME_WORDS[1] + 1):
-        if last >= len(scan.tokens) or _boundary_before(scan, last) or _boundary_before(scan, last - 1):
+        if last >= len(scan.tokens) or any(_boundary_before(scan, k) for k in (last - 1, last)):
             return None  # "كان سامي علي، ...": a comma or stop inside the name or after it
         words = scan.words(first, last)
         if any(w.startswith("ال") or normalize(w) in FUNCTION_WORDS for w in words):
@@ -1711,7 +1713,7 @@ def _nisba_described(scan: _Scan, index: int) -> bool:
         word.startswith("ال")
         and word.endswith(NISBA_ENDING)
         and index + 1 < len(scan.tokens)
-        and any(char in "،," for char in scan.gap(index, index + 1))
+        and _comma_before(scan, index + 1)
         and scan.tokens[index + 1].text in RELATIVES
     )
 

@@ -111,7 +111,8 @@ VERB_CUES = _forms(
 # or the one in a verb right before the preposition, opening its sentence ("وحثت على").
 # "من دعوة بوريس جونسون إلى": the noun of calling for, with its speaker after it
 CALL_NOUNS = frozenset(fold(w).text for w in "دعوة ودعوة بدعوة".split())
-URGED_TO = {"حث": fold("على").text, "شجع": fold("على").text, "دعا": fold("إلى").text}
+CALLED_FOR = fold("إلى").text
+URGED_TO = {"حث": fold("على").text, "شجع": fold("على").text, "دعا": CALLED_FOR}
 # Verbs of rejecting report a claim only as the claim they reject, a noun of saying right
 # before its أن ("رفض X فكرة أن", "ندد X بالمزاعم القائلة بأن"): "رفض الوزير الاستقالة" and
 # "رفضت البحرية تكليف السفينة" say nothing. The speaker ends before that noun.

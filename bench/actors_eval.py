@@ -18,10 +18,12 @@ and the false positives by what is wrong with them (the span of a gold name with
 boundaries, another type and other boundaries, a MISC name, or no gold name at all), so that
 it is plain where precision goes. ``--examples N`` prints N false positives of each kind,
 ``--misses N`` N missed gold names of each type (with what was found over them). Look at these
-on the dev part only: the held-out part is for measuring.
+on the dev part only: the held-out part is for measuring. ``--sentences START:END`` scores
+any other block, with a model trained without it (``python -m briefing.train_ner --leave-out
+START:END --output DIR``), so that a rule can be judged on more text than the dev part.
 
-Run: python bench/actors_eval.py [--corpus FILE] [--model DIR] [--part dev|held-out] [--examples N]
-     [--misses N]
+Run: python bench/actors_eval.py [--corpus FILE] [--model DIR] [--part dev|held-out]
+     [--sentences START:END] [--examples N] [--misses N]
 """
 
 from __future__ import annotations
@@ -202,14 +204,23 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--model", type=Path, default=shipped_model_dir())
     parser.add_argument("--part", choices=("held-out", "dev"), default="held-out")
+    parser.add_argument(
+        "--sentences",
+        metavar="START:END",
+        help="score these sentences instead (with a --model trained without them)",
+    )
     parser.add_argument("--block", type=int, default=Settings().story_sentences)
     parser.add_argument("--examples", type=int, default=0, help="false positives shown per kind")
     parser.add_argument("--misses", type=int, default=0, help="missed gold names shown per type")
     args = parser.parse_args()
 
-    training, scored = split_held_out(read_conll(args.corpus), HELD_OUT_SENTENCES)
+    sentences = read_conll(args.corpus)
+    training, scored = split_held_out(sentences, HELD_OUT_SENTENCES)
     if args.part == "dev":
         training, scored = split_held_out(training, DEV_SENTENCES)
+    if args.sentences:
+        start, end = map(int, args.sentences.split(":"))
+        scored, args.part = sentences[start:end], f"sentences {start}-{end}"
     tagger = Tagger(args.model)
     counts = {kind: [0, 0, 0] for kind in SCORED_TYPES}
     causes: Counter = Counter()

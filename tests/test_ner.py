@@ -66,6 +66,7 @@ from briefing.ner.train import (
     word_clusters,
 )
 from briefing.train_ner import DEFAULT_CORPUS
+from briefing.train_ner import main as train_ner_main
 
 
 def words(text: str) -> list[str]:
@@ -730,3 +731,16 @@ def test_a_datelines_place_and_source(text, found):
     sentence = words(text)
     spans = [(kind, " ".join(sentence[first:last])) for kind, first, last in _datelines(sentence)]
     assert spans == [(kind, normalize(name)) for kind, name in found]
+
+
+@pytest.mark.parametrize(
+    "block, message",
+    [("5:3", "a block within 0:"), ("x", "expected START:END"), ("0:99999", "a block within 0:")],
+)
+def test_training_refuses_a_block_to_leave_out_that_is_not_one(block, message, capsys):
+    if not DEFAULT_CORPUS.exists():
+        pytest.skip("needs the ANERcorp data beside the repository")
+    with pytest.raises(SystemExit) as stopped:
+        train_ner_main(["--leave-out", block])
+    assert stopped.value.code == 2
+    assert message in capsys.readouterr().err

@@ -744,3 +744,23 @@ def test_training_refuses_a_block_to_leave_out_that_is_not_one(block, message, c
         train_ner_main(["--leave-out", block])
     assert stopped.value.code == 2
     assert message in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        ("قال وزير الشؤون الإسلامية والأوقاف محمد صالح إن", "محمد صالح"),  # a portfolio
+        ("وقال رئيس فريق الدفاع عن المتهم سعيد خالد إن", "سعيد خالد"),  # a clause, no body
+    ],
+)
+def test_no_body_between_a_title_and_a_name_where_a_portfolio_or_a_clause_is(text, person):
+    sentence = words(text)
+    start = sentence.index(normalize(person.split()[0]))
+    model = [("PERS", start, start + len(person.split()))]
+    assert _bodies_after_titles(sentence, model, frozenset()) == []
+
+
+def test_the_preposition_ala_after_a_title_is_no_person():
+    text = "وشدد الوزير على التمسك بالاتفاق"
+    found = find_mentions(text, [(0, len(text))], SilentTagger()).found
+    assert [f.text for f in found if f.type == "person"] == []

@@ -115,11 +115,16 @@ _AFTER_BRACKETS = [["-"], ["–"], [":"]]
 # Datelines that name no one: "agencies", "our correspondent", "exclusive".
 _UNNAMED_SOURCES = frozenset(normalize(w) for w in ("وكالات", "الوكالات", "مراسلنا", "خاص"))
 _TEAM = normalize("فريق")
+# Prepositions written as words: a body named between a title and a name never holds one.
+_PREPOSITIONS = frozenset(normalize(w) for w in ("في", "مع", "عن", "إلى", "من", "منذ", "حول", "ضد"))
+# A minister's object is a portfolio (``وزير الشؤون الإسلامية والأوقاف``), never a body.
+_PORTFOLIO_TITLES = frozenset(normalize(w) for w in ("وزير", "وزيرة"))
 _CLUB_HEADS = frozenset({normalize("نادي"), normalize("النادي"), _TEAM})
 _OPENING_QUOTES = frozenset('"«“')
 _CLOSING_QUOTES = frozenset('"»”')
 ABBREVIATED_TITLES = frozenset({"د"})  # د. = Dr.
 _TANWEEN_FATH = "\u064b"
+_ALA = "على"
 _ALEF_MAQSURA = "ى"
 # The CRF's names whose least sure token (marginal probability of its tag) is below this are
 # left out. Chosen on the dev sentences with a dev model (whole pipeline, micro P/R/F1): 0.5
@@ -222,7 +227,9 @@ def _bodies_after_titles(
     found = []
     for i in range(len(words)):
         title = title_at(words, i)
-        if title is None or not title[0].takes_object:
+        if title is None or not title[0].takes_object or _PORTFOLIO_TITLES & set(
+            candidate_stems(words[i])
+        ):
             continue
         gap_start = i + title[1]
         gap_end = gap_start
@@ -233,6 +240,7 @@ def _bodies_after_titles(
                 not _is_word(words[gap_end])
                 or title_at(words, gap_end)
                 or words[gap_end] in ROLE_LINKS  # "سفير طالبان لدى باكستان": where, no body
+                or words[gap_end] in _PREPOSITIONS  # "فريق الدفاع عن": a clause, no body
             ):
                 break
             gap_end += 1
@@ -639,6 +647,8 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], tagger: Tagger) -
             continue
         if source != "gazetteer" and not any(map(has_arabic_letter, words[first:last])):
             continue  # Latin words in Arabic news are mostly markup, links or codes (``img src``)
+        if source == "title pattern" and tokens[first].text.lstrip("وف") == _ALA:
+            continue  # ``المشرف على``: "on", which normalises like the name علي
         taken[first:last] = [True] * (last - first)
         accepted.append(_make_found(text, tokens, words, kind, first, last, source))
     return Names(tokens, words, sorted(accepted, key=lambda found: found.first))

@@ -764,3 +764,16 @@ def test_the_preposition_ala_after_a_title_is_no_person():
     text = "وشدد الوزير على التمسك بالاتفاق"
     found = find_mentions(text, [(0, len(text))], SilentTagger()).found
     assert [f.text for f in found if f.type == "person"] == []
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        ("وأعلنت حركة طالبان مسؤوليتها", "طالبان"),
+        ("وسارعت حركة حماس الى اعلان", "حماس"),  # which alone is also "enthusiasm"
+        ("وأعلن تنظيم القاعدة مسؤوليته", "تنظيم القاعدة"),  # القاعدة alone is no entry
+    ],
+)
+def test_a_movements_name_without_its_head(text, body):
+    found = find_mentions(text, [(0, len(text))], SilentTagger()).found
+    assert [f.text for f in found] == [body]

@@ -504,7 +504,7 @@ KNOWN_BODIES = {
 _MAX_BODY_WORDS = max(len(name.split()) for name in KNOWN_BODIES)
 # Bodies whose one-word name is also a common word, found only by the tagger: حماس is also
 # "enthusiasm" (``بحماس``, enthusiastically).
-_BODY_WORD_SENSES = frozenset({normalize("حماس")})
+BODY_WORD_SENSES = frozenset({normalize("حماس")})
 
 
 def _feminine_to_masculine(word: str) -> str:
@@ -568,7 +568,7 @@ def match_known_body(words: list[str], start: int) -> int:
     its first word with clitics (``وللكونغرس``); 0 where none does. Names the training text
     never had (``جوجل``, ``الكوميسا``) are what the tagger misses most among bodies."""
     table = _normalised_tables()[4]
-    match = longest_entry(table, words, start, _MAX_BODY_WORDS, _BODY_WORD_SENSES)
+    match = longest_entry(table, words, start, _MAX_BODY_WORDS, BODY_WORD_SENSES)
     return 0 if match is None else match[1]
 
 

@@ -17,6 +17,7 @@ from briefing.ner.gazetteer import Place, known_place, match_city, match_place, 
 from briefing.ner.lexicon import (
     given_name,
     is_nationality,
+    BODY_WORD_SENSES,
     known_body,
     match_known_body,
     title_at,
@@ -115,6 +116,7 @@ _AFTER_BRACKETS = [["-"], ["–"], [":"]]
 # Datelines that name no one: "agencies", "our correspondent", "exclusive".
 _UNNAMED_SOURCES = frozenset(normalize(w) for w in ("وكالات", "الوكالات", "مراسلنا", "خاص"))
 _TEAM = normalize("فريق")
+_MOVEMENT_HEADS = frozenset({normalize("حركة")})
 # Prepositions written as words: a body named between a title and a name never holds one.
 _PREPOSITIONS = frozenset(normalize(w) for w in ("في", "مع", "عن", "إلى", "من", "منذ", "حول", "ضد"))
 # A minister's object is a portfolio (``وزير الشؤون الإسلامية والأوقاف``), never a body.
@@ -443,14 +445,20 @@ def _place_matches(words: list[str]) -> list[tuple[str, int, int]]:
 
 
 def _known_bodies(words: list[str]) -> list[tuple[str, int, int]]:
-    """Well-known organisations, except a maker's name before a number: ``بوينج 757`` is a plane."""
+    """Well-known organisations, except a maker's name before a number: ``بوينج 757`` is a
+    plane. A movement's name is taken without its head, as ANERcorp tags it: ``حركة [طالبان]``,
+    ``حركة [حماس]`` (which alone is also "enthusiasm")."""
     found = []
     i = 0
     while i < len(words):
         length = match_known_body(words, i)
         model_number = i + length < len(words) and words[i + length][:1].isdigit()
         if length and not model_number:
-            found.append(("ORG", i, i + length))
+            name = tuple(words[i + 1 : i + length])
+            headed = split_proclitics(words[i])[1] in _MOVEMENT_HEADS and (
+                known_body(name) or set(name) <= BODY_WORD_SENSES
+            )
+            found.append(("ORG", i + 1 if headed and name else i, i + length))
         i += length or 1
     return found
 

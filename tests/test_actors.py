@@ -220,6 +220,33 @@ def test_names_are_spread_except_one_word_taken_for_a_person_after_a_role():
     assert [m.paragraph for m in actors["كوتراشيف"].mentions] == [3]
 
 
+def test_a_name_that_is_a_common_word_is_spread_only_as_often_as_the_text_names_it():
+    # the tagger takes نمر (tiger) for a person once; the word recurs as an animal four times
+    tiger = build(
+        "خبر",
+        "قال نمر إن حديقة الحيوان استقبلت زوارا.",
+        "وشاهد الزوار النمر في قفصه.",
+        "وكان النمر نائما.",
+        "ثم أكل النمر اللحم.",
+        "وخرج النمر إلى الساحة.",
+    )
+    tagger = FirstParagraphTagger({("نمر",): "PERS"})
+    actors = {a.name_ar: a for a in extract_actors(Briefing("t", [tiger]), tagger=tagger)}
+    assert [m.paragraph for m in actors["نمر"].mentions] == [2]
+    # a name the dictionary does not know is spread however often it recurs
+    rare = build(
+        "خبر",
+        "قال كوتراشيف إن الخطة جاهزة.",
+        "وأكد كوتراشيف ذلك.",
+        "وأضاف كوتراشيف أن الموعد قريب.",
+        "وختم كوتراشيف حديثه.",
+        "ثم غادر كوتراشيف القاعة.",
+    )
+    tagger = FirstParagraphTagger({("كوتراشيف",): "PERS"})
+    actors = {a.name_ar: a for a in extract_actors(Briefing("t", [rare]), tagger=tagger)}
+    assert [m.paragraph for m in actors["كوتراشيف"].mentions] == [2, 3, 4, 5, 6]
+
+
 def test_json_shape(seeds):
     _, actors = seeds
     record = dataclasses.asdict(actors[0])

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from briefing.ner.dictionary import dictionary_reading
 from briefing.ner.english import gloss_name, role_english
 from briefing.ner.lexicon import is_nationality
 from briefing.ner.mentions import (
@@ -27,10 +28,17 @@ from briefing.ner.mentions import (
 from briefing.ner.roles import role_before
 from briefing.ner.romanize import romanize
 from briefing.ner.tagger import Tagger, shipped_tagger
-from briefing.ner.text import candidate_stems, has_arabic_letter, normalize, offset_after_letters
+from briefing.ner.text import (
+    candidate_stems,
+    has_arabic_letter,
+    normalize,
+    offset_after_letters,
+    split_proclitics,
+)
 from briefing.structure import Actor, Briefing, Mention, Paragraph, ParagraphKind
 
 _MIN_PROPAGATED_LETTERS = 4
+_SPREAD_PER_NAMING = 3
 
 
 @dataclass
@@ -196,10 +204,12 @@ def _spellings(clusters: list[_Cluster], common: frozenset[str]) -> list[_Spelli
 def _propagate(
     clusters: list[_Cluster], analysed: list[_Paragraph], common: frozenset[str]
 ) -> None:
-    """Add the mentions the tagger missed: every known name, wherever else it is written."""
+    """Add the mentions the tagger missed: every known name, wherever else it is written
+    (a name that is also a common word, with care: ``_is_dictionary_word``)."""
     by_first_word: dict[str, list[_Spelling]] = {}
     for spelling, cluster in _spellings(clusters, common):
         by_first_word.setdefault(spelling[0], []).append((spelling, cluster))
+    spread: list[tuple[tuple[str, ...], _Cluster, _Occurrence]] = []
     for where in analysed:
         names = where.names
         taken = [False] * len(names.words)
@@ -228,8 +238,35 @@ def _propagate(
                 words,
                 "propagated",
             )
-            cluster.occurrences.append(_Occurrence(where, found))
+            spread.append((spelling, cluster, _Occurrence(where, found)))
             taken[i:last] = [True] * len(spelling)
+    wanted = Counter(spelling for spelling, _, _ in spread)
+    named = {
+        spelling: sum(_contains(_bare(o.found.words), spelling) for o in cluster.occurrences)
+        for spelling, cluster, _ in spread
+    }
+    for spelling, cluster, occurrence in spread:
+        common_word = _is_dictionary_word(spelling)
+        if not common_word or wanted[spelling] <= _SPREAD_PER_NAMING * named[spelling]:
+            cluster.occurrences.append(occurrence)
+
+
+def _is_dictionary_word(spelling: tuple[str, ...]) -> bool:
+    """A one-word name that is also a dictionary word: ``الأسد`` (the lion), ``سنة`` (year).
+
+    Such a name is written back only where its actor's mentions hold it (a surname in a full
+    name counts) at least a third as often as it would be written back: after one tagger slip
+    on a common word, spreading would make an actor of every "year" in the articles. Pooled
+    over five ANERcorp blocks, each judged with a model trained without it, micro F1 went
+    0.759 -> 0.763 (P 0.801 -> 0.812, R 0.722 -> 0.720); never spreading such names scored
+    0.759, the same limit without the dictionary 0.762."""
+    if len(spelling) > 1:
+        return False
+    word = spelling[0]
+    return (
+        dictionary_reading(split_proclitics(word)[1]) is not None
+        or dictionary_reading(word) is not None
+    )
 
 
 def _longest_spelling_at(

@@ -398,6 +398,11 @@ KNOWN_BODIES = {
     "تنظيم الدولة الإسلامية": "Islamic State",
     "تنظيم الدولة": "Islamic State",
     "داعش": "Islamic State",
+    "عصائب أهل الحق": "Asa'ib Ahl al-Haq",
+    "كتائب حزب الله": "Kata'ib Hezbollah",
+    "هيئة تحرير الشام": "Hayat Tahrir al-Sham",
+    "جبهة النصرة": "al-Nusra Front",
+    "أنصار الله": "Ansar Allah",
     # The United Nations' bodies and other international organisations
     "الجمعية العامة للأمم المتحدة": "UN General Assembly",
     "مفوضية الأمم المتحدة لشؤون اللاجئين": "UNHCR",

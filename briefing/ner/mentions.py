@@ -214,7 +214,7 @@ def _heads_before_names(
 def _bodies_after_titles(
     words: list[str], model_spans: list[tuple[str, int, int]], common: frozenset[str]
 ) -> list[tuple[str, int, int]]:
-    """A body named between a title and a person: ``أمين عام [عصائب أهل الحق] قيس الخزعلي``.
+    """A body named between a title and a person: ``أمين عام [حزب الطاشناق] هاكوب بقرادونيان``.
 
     The gap between a title that takes an object (head *of*, secretary-general *of*) and the
     name the model found after it (or a rank: ``المتحدث باسم [الجيش العراقي] اللواء``) is the
@@ -357,11 +357,17 @@ def _datelines(words: list[str]) -> list[tuple[str, int, int]]:
 
 def _unnamed_body(words: list[str]) -> bool:
     """A body referred to, not named: a branch of a state not saying whose (``رئيس مجلس
-    النواب``; ``الجيش العراقي`` names one) or one ordinary word (``رئيس المجلس``). ANERcorp tags
-    neither; on the dev sentences, leaving them out took 3 wrong names of 6 and no right one."""
+    النواب``; ``الجيش العراقي`` names one) or ordinary words only (``رئيس المجلس``, ``رئيس مجلس
+    الإدارة``, ``قائد القيادة الوسطى``). ANERcorp tags neither. Pooled over five blocks, each
+    judged with a model trained without it, the title bodies' right/wrong went 23/43 -> 6/20
+    (the right ones mostly found by other sources) and micro F1 0.763 -> 0.765. A well-known
+    body made of words (``عصائب أهل الحق``) is in ``KNOWN_BODIES``."""
     if _state_branch(words) and not any(is_nationality(word) for word in words[1:]):
         return True
-    return len(words) == 1 and dictionary_reading(split_proclitics(words[0])[1]) is not None
+    return all(
+        not is_nationality(word) and dictionary_reading(split_proclitics(word)[1]) is not None
+        for word in words
+    )
 
 
 def _persons_after_titles(

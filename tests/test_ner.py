@@ -468,6 +468,7 @@ class FixedTagger:
     """A tagger that gives every paragraph the same tags and confidences."""
 
     common_words = frozenset()
+    name_stems = frozenset()
 
     def __init__(self, tags: list[str], confidence: list[float]):
         self.tags, self.confidence = tags, confidence
@@ -572,6 +573,23 @@ def test_words_of_names_that_are_no_dictionary_words_are_a_feature(word, marked)
     assert ("gaz=person-word" in features) == marked
 
 
+def test_a_person_made_of_ordinary_words_is_a_slip_of_the_tagger():
+    text = "وتناول الضيوف خبز الشعير أمس"
+    slip = FixedTagger(["O", "O", "B-PERS", "I-PERS", "O"], [1.0] * 5)
+    assert find_mentions(text, [(0, len(text))], slip).found == []
+    # أنان is a word (selfishness) and the name Annan: a name in the training text is kept
+    text = "وقال أنان إن الخطة جاهزة"
+    tagger = FixedTagger(["O", "B-PERS", "O", "O", "O"], [1.0] * 5)
+    assert find_mentions(text, [(0, len(text))], tagger).found == []
+    tagger.name_stems = frozenset({normalize("أنان")})
+    found = find_mentions(text, [(0, len(text))], tagger).found
+    assert [(f.type, f.text) for f in found] == [("person", "أنان")]
+    # a word of people's names is no slip, dictionary word or not (صقر, falcon)
+    text = "وقال صقر إن الخطة جاهزة"
+    found = find_mentions(text, [(0, len(text))], FixedTagger(tagger.tags, [1.0] * 5)).found
+    assert [(f.type, f.text) for f in found] == [("person", "صقر")]
+
+
 @pytest.mark.parametrize(
     "tags, found",
     [
@@ -669,6 +687,7 @@ class SilentTagger:
     """A tagger that finds no name at all, so only the lists and patterns speak."""
 
     common_words = frozenset()
+    name_stems = frozenset()
 
     def tag_story_with_confidence(self, sentences):
         return [(["O"] * len(tokens), [1.0] * len(tokens)) for tokens in sentences]

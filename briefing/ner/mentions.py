@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from briefing.extract.dates_lexicon import LEXICON, Kind, fold
 from briefing.ner.dictionary import dictionary_reading
+from briefing.ner.person_names import person_name_words
 from briefing.ner.gazetteer import Place, known_place, match_city, match_place, place_index
 from briefing.ner.lexicon import (
     given_name,
@@ -120,6 +121,9 @@ _MOVEMENT_HEADS = frozenset({normalize("حركة")})
 # Prepositions written as words: a body named between a title and a name never holds one.
 _PREPOSITIONS = frozenset(normalize(w) for w in ("في", "مع", "عن", "إلى", "من", "منذ", "حول", "ضد"))
 # A minister's object is a portfolio (``وزير الشؤون الإسلامية والأوقاف``), never a body.
+# Particles split off a word before it is looked up as an ordinary word: others read too much
+# into names (``بوش``, Bush, is not ب + ``وش``).
+_PLAIN_CLITICS = frozenset({"و", "ال", "وال"})
 _PORTFOLIO_TITLES = frozenset(normalize(w) for w in ("وزير", "وزيرة"))
 _CLUB_HEADS = frozenset({normalize("نادي"), normalize("النادي"), _TEAM})
 _OPENING_QUOTES = frozenset('"«“')
@@ -487,8 +491,33 @@ def _model_spans(
         for kind, first, last in entity_spans(tags):
             if kind in TYPES and min(confidence[first:last]) >= MIN_CONFIDENCE:
                 spans.append((kind, indices[first], indices[last - 1] + 1))
-    common = tagger.common_words
-    return [_tidy(span, tokens, words, common) for span in spans if _is_word(words[span[1]])]
+    common, seen = tagger.common_words, tagger.name_stems
+    return [
+        _tidy(span, tokens, words, common)
+        for span in spans
+        if _is_word(words[span[1]]) and not _ordinary_person(span, words, seen)
+    ]
+
+
+def _ordinary_person(span: tuple[str, int, int], words: list[str], seen: frozenset[str]) -> bool:
+    """A "person" made of dictionary words only, none of them a word of people's names nor seen
+    in a name in the training text (``حزام بركاني``, ``وخبز الشعير``): a slip of the CRF.
+    Pooled over five ANERcorp blocks, each judged with a model trained without it, the CRF's
+    right/wrong names went 1991/676 -> 1987/635 and micro F1 0.765 -> 0.768. Without the
+    training text's names (``انان``, Annan, is a word) and with a particle other than و or the
+    article split off (``بوش`` read as ب + ``وش``), it dropped far more right names (0.763)."""
+    kind, first, last = span
+    return kind == "PERS" and all(_ordinary_word(word, seen) for word in words[first:last])
+
+
+def _ordinary_word(word: str, seen: frozenset[str]) -> bool:
+    clitics, stem = split_proclitics(word)
+    names = person_name_words()
+    if given_name(word) or stem in seen or stem in names or word in names:
+        return False
+    if dictionary_reading(word) == "exact":
+        return True
+    return clitics in _PLAIN_CLITICS and dictionary_reading(stem) == "exact"
 
 
 def _is_word(word: str) -> bool:

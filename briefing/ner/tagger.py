@@ -165,6 +165,7 @@ class Tagger:
                     "(rebuild it with `python -m briefing.train_ner`)"
                 )
         self._lists = read_lists(model_dir)
+        self._name_stems = frozenset(self._lists.name_types)
         self._first = pycrfsuite.Tagger()
         self._first.open(str(model_dir / FIRST_PASS_FILE))
         second = pycrfsuite.Tagger()
@@ -176,6 +177,11 @@ class Tagger:
     def common_words(self) -> frozenset[str]:
         """Stems frequent in the training text: a rare word after a title is likely a name."""
         return self._lists.common
+
+    @property
+    def name_stems(self) -> frozenset[str]:
+        """Stems that were part of a name in the training text: ``انان`` (Annan) is a word too."""
+        return self._name_stems
 
     def tag_story(self, sentences: list[list[str]]) -> list[list[str]]:
         """One BIO tag per token of each sentence; the sentences are read as one story."""

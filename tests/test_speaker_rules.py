@@ -786,3 +786,16 @@ def test_a_call_is_the_speaker_named_after_it_and_what_it_calls_for_follows_ila(
         "وتلقى دعوة من الرئيس إلى العشاء.",
     ]:
         assert speakers(["الضرائب", line]) == []
+
+
+def test_a_poll_after_according_to_is_no_speaker():
+    for line in [
+        "تراجع الإقبال على التصويت، وفقًا لاستطلاع أجرته شركة غالوب على ألف ناخب.",
+        "واحد من كل خمسة أطفال لديه حساب سري، وفقًا لما كشفه الاستطلاع.",
+    ]:
+        assert speakers(["الانتخابات", line]) == []
+    # those polled speak where a verb gives them a claim; an agency after وفقًا is a source
+    line = "قال 58 بالمائة من الناخبين إن المرشحة لن تفوز، وفقًا لاستطلاع أجرته شركة غالوب."
+    assert speakers(["الانتخابات", line]) == [(2, "58 بالمائة من الناخبين")]
+    line = "تراجع الإقبال على التصويت، وفقًا لوكالة رويترز."
+    assert speakers(["الانتخابات", line]) == [(2, "وكالة رويترز")]

@@ -101,6 +101,7 @@ from briefing.extract.attribution_lexicon import (
     PARTICIPLE_CUES,
     PLURAL,
     PLURAL_VERB_SUFFIX,
+    POLL_NOUNS,
     QAD,
     QAD_FORMS,
     QUOTING_FROM,
@@ -1140,6 +1141,8 @@ def _phrase_candidates(scan: _Scan) -> list[_Candidate]:
         before = scan.text[sentence_start : token.start]
         speaker = (scan.tokens[first].start, scan.tokens[last - 1].end)
         glued_lam = _lam_glued_to_source(scan, word, index, first)
+        if light_stem(scan.tokens[first].text[1 if glued_lam else 0 :]) in POLL_NOUNS:
+            continue  # a poll finds, it says nothing
         if glued_lam:
             speaker = (speaker[0] + 1, speaker[1])  # "وفقا لمصادر": the source is "مصادر"
         implied = last - first == 1 and _is_speech_noun(scan.tokens[first].text)

@@ -267,6 +267,9 @@ NOT_SOURCES = frozenset(
     fold(w).text for w in "الطلب الحاجة الظروف الأصول القانون الأحوال العادة لذلك ذلك لهذا".split()
 )
 WITH_IT = fold("به").text
+# "وفقًا لاستطلاع أجرته يوجوف", "وفقا لما كشفه الاستطلاع": a poll finds, it says nothing; the
+# ones polled speak only where a verb gives them a claim ("قال 58٪ من الناخبين إن")
+POLL_NOUNS = frozenset(light_stem(w) for w in "استطلاع استبيان".split())
 # Nouns that name what a speaker issued; kept as keys so "التقرير" later finds the centre
 # that spoke "في تقرير له".
 SOURCE_NOUNS = frozenset(light_stem(w) for w in "تقرير بيان تصريح مقابلة حديث كلمة دراسة".split())

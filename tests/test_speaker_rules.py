@@ -799,3 +799,13 @@ def test_a_poll_after_according_to_is_no_speaker():
     assert speakers(["الانتخابات", line]) == [(2, "58 بالمائة من الناخبين")]
     line = "تراجع الإقبال على التصويت، وفقًا لوكالة رويترز."
     assert speakers(["الانتخابات", line]) == [(2, "وكالة رويترز")]
+
+
+def test_an_approximator_before_a_group_is_no_end_of_the_speaker():
+    line = "وصرح ما يقرب من نصف المشاركين في الدراسة بأنهم يدخرون للتقاعد."
+    assert speakers(["الدراسة", line]) == [(2, "نصف المشاركين")]
+    line = "وقال ما لا يقل عن 20 بالمائة من التلاميذ إنهم تعرضوا للتنمر."
+    assert speakers(["الدراسة", line]) == [(2, "20 بالمائة من التلاميذ")]
+    # in the claim it counts the ones spoken of; the speaker is the one before
+    lines = ["الدراسة", "قال الباحث إن ما يقرب من نصف السكان غادروا."]
+    assert speakers(lines) == [(2, "الباحث")]

@@ -32,6 +32,7 @@ from briefing.extract.attribution_lexicon import (
     ANNOUNCED_ABOUT,
     AS_PUT_BY,
     ANY_CLOSING,
+    APPROXIMATORS,
     ASKED_FROM,
     AS_FORMS,
     BUT_FORMS,
@@ -391,6 +392,14 @@ def _count_words(scan: _Scan, index: int) -> int:
     return after + 1 if words[after : after + 1] == [FROM] else 0
 
 
+def _after_approximator(scan: _Scan, index: int) -> int:
+    """Where a speaker starts that token ``index`` opens with an approximator ("ما يقرب من
+    نصف المشاركين"), else ``index``."""
+    words = tuple(scan.words(index, index + max(map(len, APPROXIMATORS))))
+    phrase = next((p for p in APPROXIMATORS if words[: len(p)] == p), ())
+    return index + len(phrase)
+
+
 def _opening_after(scan: _Scan, cue_index: int, lemma: str) -> tuple[int, str, int] | None:
     """Find what opens the claim after a cue: (token index, kind, folded position).
 
@@ -612,7 +621,7 @@ def _verb_candidates(scan: _Scan) -> list[_Candidate]:
             claim, open_quote = (position, scan.sentence_end(position)), False
         else:
             claim, open_quote = _claim_from(scan, kind, position)
-        first, last = _trim_speaker(scan, index + 1, opening_index)
+        first, last = _trim_speaker(scan, _after_approximator(scan, index + 1), opening_index)
         if last == opening_index and _describes_object(scan, index, lemma, opening_index):
             last -= 1
         if lemma in REJECTING_VERBS:

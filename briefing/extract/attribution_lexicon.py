@@ -314,6 +314,12 @@ DESCRIPTION_HEADS = frozenset(
 COUNT_WORDS = frozenset(
     normalize(w) for w in "مرة مرتين مرات ثلاث أربع خمس ست سبع ثماني تسع عشر".split()
 )
+# "صرح ما يقرب من نصف المشاركين بأنهم" (nearly half): how many speak, before the group that does;
+# its ما is no function word ending the speaker
+APPROXIMATORS = tuple(
+    tuple(fold(w).text for w in phrase.split())
+    for phrase in ("ما يقرب من", "ما يزيد عن", "ما يزيد على", "ما لا يقل عن")
+)
 MAX_QUOTE_PARAGRAPHS = 8  # a quotation left open runs at most this far without quote marks
 MAX_QUOTED_TERM_WORDS = 3  # '"كاني"', '"الجانب المحير"': a term quoted inside a quotation
 MAX_SPEAKER_TOKENS = 20

@@ -809,3 +809,12 @@ def test_an_approximator_before_a_group_is_no_end_of_the_speaker():
     # in the claim it counts the ones spoken of; the speaker is the one before
     lines = ["الدراسة", "قال الباحث إن ما يقرب من نصف السكان غادروا."]
     assert speakers(lines) == [(2, "الباحث")]
+
+
+def test_what_points_back_can_be_with_a_feminine_pronoun():
+    line = '"الخطة لن تنجح دون تمويل"، هذا ما صرحت بها سلمى حداد، مديرة الجمعية.'
+    found = attributions(["الخطة", line])
+    claim = '"الخطة لن تنجح دون تمويل"'
+    assert [(a.speaker_text, a.claim) for a in found] == [("سلمى حداد", claim)]
+    # no "هذا ما" before it: "صرحت بها" names what was declared, no claim points back
+    assert speakers(["الخطة", "الخطة التي صرحت بها سلمى حداد لن تنجح."]) == []

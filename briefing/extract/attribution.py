@@ -960,7 +960,7 @@ def _backward_candidate(scan: _Scan, index: int, gender: str) -> _Candidate | No
     becomes the claim when the candidate is resolved.
     """
     first = index + 1
-    if first < len(scan.tokens) and scan.tokens[first].text == WITH_IT:
+    if first < len(scan.tokens) and scan.tokens[first].text in WITH_IT:
         first += 1
     last = first
     while last < len(scan.tokens) and last - first < MAX_SPEAKER_TOKENS:
@@ -1127,7 +1127,7 @@ def _phrase_candidates(scan: _Scan) -> list[_Candidate]:
             continue
         if after < len(scan.tokens) and scan.tokens[after].text in WHAT_FORMS:
             after += 2  # "وفق ما يختم", "وفقا لما كشفه": skip "ما" and its verb
-            if after < len(scan.tokens) and scan.tokens[after].text == WITH_IT:
+            if after < len(scan.tokens) and scan.tokens[after].text in WITH_IT:
                 after += 1  # "وفقاً لما أفادت به شركة نيلسن"
         last = _phrase_end(scan, after, _cue_form)  # a reporting verb starts a clause of its own
         # "وفقا لصحيفة دي تسايت", "وفقا لوسائل إعلام": ل + the source, which after a verb would

@@ -266,7 +266,8 @@ WHAT_FORMS = frozenset(fold(w).text for w in "ما لما بما".split())
 NOT_SOURCES = frozenset(
     fold(w).text for w in "الطلب الحاجة الظروف الأصول القانون الأحوال العادة لذلك ذلك لهذا".split()
 )
-WITH_IT = fold("به").text
+# "هذا ما صرح به X", "وفقاً لما أفادت به شركة نيلسن"; also feminine ("هذا ما صرحت بها X")
+WITH_IT = frozenset(fold(w).text for w in "به بها".split())
 # "وفقًا لاستطلاع أجرته يوجوف", "وفقا لما كشفه الاستطلاع": a poll finds, it says nothing; the
 # ones polled speak only where a verb gives them a claim ("قال 58٪ من الناخبين إن")
 POLL_NOUNS = frozenset(light_stem(w) for w in "استطلاع استبيان".split())

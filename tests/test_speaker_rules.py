@@ -818,3 +818,12 @@ def test_what_points_back_can_be_with_a_feminine_pronoun():
     assert [(a.speaker_text, a.claim) for a in found] == [("سلمى حداد", claim)]
     # no "هذا ما" before it: "صرحت بها" names what was declared, no claim points back
     assert speakers(["الخطة", "الخطة التي صرحت بها سلمى حداد لن تنجح."]) == []
+
+
+def test_what_is_pledged_or_admitted_can_be_bi_adam():
+    line = "تعهد الرئيس المنتخب سامي فؤاد بعدم استخدام القوة حيث أن البلاد تحيي ذكرى المجزرة."
+    assert [(a.speaker_text, a.claim) for a in attributions(["القوة", line])] == [
+        ("الرئيس المنتخب سامي فؤاد", "بعدم استخدام القوة حيث أن البلاد تحيي ذكرى المجزرة")
+    ]
+    # a بال-adverb still says how, not what
+    assert speakers(["القانون", "أقر البرلمان القانون بالإجماع."]) == []

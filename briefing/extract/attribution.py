@@ -38,6 +38,7 @@ from briefing.extract.attribution_lexicon import (
     BUT_FORMS,
     BARE_CLAUSE_VERBS,
     BACKWARD_OPENERS,
+    BI_NOT,
     BI_NOUN_PREFIX,
     BI_NOUN_VERBS,
     CALLED_FORMS,
@@ -449,6 +450,8 @@ def _opening_after(scan: _Scan, cue_index: int, lemma: str) -> tuple[int, str, i
             return index, "that", scan.tokens[index].end
         elif lemma in REQUEST_VERBS and word == NOT_TO and _asked_before(scan, cue_index, index):
             return index, "that", scan.tokens[index].start  # "طلب X من Y عدم منح"
+        elif lemma in BI_NOUN_VERBS and word == BI_NOT:
+            return index, "that", scan.tokens[index].start  # never part of a name
         elif (
             lemma in BI_NOUN_VERBS
             and word.startswith(BI_NOUN_PREFIX)

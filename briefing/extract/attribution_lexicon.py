@@ -174,9 +174,11 @@ BUT_FORMS = frozenset(fold(w).text for w in "لكن ولكن".split())
 # follows من ("حذر الخبراء من ارتفاع الأسعار", "واشتكى بعض السكان من غياب الخدمات").
 ANNOUNCED_ABOUT = {"أعلن": fold("عن").text, "حذر": fold("من").text, "اشتكى": fold("من").text}
 # What is admitted or pledged is a noun with ب and the article: "اعترف الوزير بالخطأ", "تعهد
-# الحزب بالعمل على" (not "بيل غيتس", "تعهد بايدن").
+# الحزب بالعمل على" (not "بيل غيتس", "تعهد بايدن"), or with ب and عدم (not to: "تعهد الرئيس
+# بعدم استخدام القوة").
 BI_NOUN_VERBS = frozenset({"اعترف", "أقر", "تعهد"})
 BI_NOUN_PREFIX = fold("بال").text
+BI_NOT = fold("بعدم").text
 # ...but a بال-adverb says how, not what: "أقر البرلمان القانون بالإجماع" (passed it unanimously).
 MANNER_ADVERBS = frozenset(
     fold(w).text for w in "بالإجماع بالأغلبية بالكامل بالفعل بالتالي بالمثل بالتزامن".split()

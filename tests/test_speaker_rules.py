@@ -827,3 +827,13 @@ def test_what_is_pledged_or_admitted_can_be_bi_adam():
     ]
     # a بال-adverb still says how, not what
     assert speakers(["القانون", "أقر البرلمان القانون بالإجماع."]) == []
+
+
+def test_who_issued_news_or_a_report_is_part_of_the_source_also_without_the_article():
+    line = "سرق اللصوص مبلغًا كبيرًا من عامل الشركة، وفقًا لأنباء صادرة عن إدارة شرطة المدينة."
+    assert speakers(["السرقة", line]) == [(2, "أنباء صادرة عن إدارة شرطة المدينة")]
+    line = "وارتفع عدد الإصابات، بحسب تقرير صادر من وزارة الصحة."
+    assert speakers(["السرقة", line]) == [(2, "تقرير صادر من وزارة الصحة")]
+    # عن after any other word is still an adjunct: "قال الوزير عن الخطة"
+    line = "وقال الوزير عن الخطة إنها جاهزة."
+    assert speakers(["السرقة", line]) == [(2, "الوزير")]

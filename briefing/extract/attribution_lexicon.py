@@ -286,9 +286,9 @@ CLOSING_FOR = {"«": "»"}
 ANY_CLOSING = '”“"»'
 QUOTE_MARKS = OPENING_QUOTES + ANY_CLOSING
 TERMINALS = ".?!؟"
-# "التقرير الصادر عن وزارة الداخلية" (the report issued by): who issued it is part of the
-# speaker, not an adjunct after it.
-ISSUED = frozenset(fold(w).text for w in "الصادر الصادرة".split())
+# "التقرير الصادر عن وزارة الداخلية", "وفقًا لأنباء صادرة عن إدارة الشرطة" (issued by): who
+# issued it is part of the speaker, not an adjunct after it.
+ISSUED = frozenset(fold(w).text for w in "الصادر الصادرة صادر صادرة".split())
 ISSUED_BY = frozenset(fold(w).text for w in "عن من".split())
 # Words that cannot be part of a subject before a verb ("في المقابل قال" has none).
 FUNCTION_WORDS = frozenset(

@@ -837,3 +837,11 @@ def test_who_issued_news_or_a_report_is_part_of_the_source_also_without_the_arti
     # عن after any other word is still an adjunct: "قال الوزير عن الخطة"
     line = "وقال الوزير عن الخطة إنها جاهزة."
     assert speakers(["السرقة", line]) == [(2, "الوزير")]
+
+
+def test_what_is_described_stands_before_ala_anna_and_a_plural_verb_carries_its_subject():
+    assert speakers(["الخطة", "ووصف الوزير الخطة على أنها فاشلة."]) == [(2, "الوزير")]
+    lines = ["الخطة", "وقال المحامون إن موكلهم بريء.", "ووصفوا الاتهام الموجه إليه بأنه كيدي."]
+    assert speakers(lines) == [(2, "المحامون"), (3, "المحامون")]
+    # with the verb singular, the word after it is still who describes
+    assert speakers(["الخطة", "ووصف نوجرو الضرر بأنه ساحق."]) == [(2, "نوجرو")]

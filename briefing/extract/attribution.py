@@ -53,6 +53,7 @@ from briefing.extract.attribution_lexicon import (
     DEMONSTRATIVES,
     DEMONSTRATIVE_OBJECTS,
     DESCRIBED_AS,
+    DESCRIBED_ON,
     DESCRIBING_VERBS,
     DISCUSS_VERB,
     FEMININE,
@@ -495,15 +496,18 @@ def _asked_before(scan: _Scan, cue_index: int, index: int) -> bool:
     return any(scan.tokens[i].text in ASKED_FROM for i in range(cue_index + 1, index))
 
 
-def _describes_object(scan: _Scan, cue_index: int, lemma: str, opening_index: int) -> bool:
-    """"وصف نوجرو الضرر بأنه": the word before بأنه is what is described, not who describes
-    (unless the verb carries it as a pronoun: "وصفه الوزير بأنه")."""
-    return (
-        lemma in DESCRIBING_VERBS
-        and _bare_cue(scan.tokens[cue_index].text) in VERB_CUES
-        and scan.tokens[opening_index].text.startswith(DESCRIBED_AS)
-        and opening_index - cue_index > 2
-    )
+def _described_end(scan: _Scan, cue_index: int, lemma: str, opening_index: int) -> int | None:
+    """Where what a verb of describing describes ends ("وصف نوجرو الضرر بأنه", "على أنه"):
+    the token of بأنه, or of على before أنه; None for other verbs and openings, and when the
+    verb carries the object as a pronoun ("وصفه الوزير بأنه")."""
+    if lemma not in DESCRIBING_VERBS or _bare_cue(scan.tokens[cue_index].text) not in VERB_CUES:
+        return None
+    word = scan.tokens[opening_index].text
+    if word.startswith(DESCRIBED_AS):
+        return opening_index
+    if word in INTRODUCERS and scan.tokens[opening_index - 1].text == DESCRIBED_ON:
+        return opening_index - 1
+    return None
 
 
 def _introducer_at(scan: _Scan, index: int) -> bool:
@@ -625,8 +629,11 @@ def _verb_candidates(scan: _Scan) -> list[_Candidate]:
         else:
             claim, open_quote = _claim_from(scan, kind, position)
         first, last = _trim_speaker(scan, _after_approximator(scan, index + 1), opening_index)
-        if last == opening_index and _describes_object(scan, index, lemma, opening_index):
-            last -= 1
+        described_end = _described_end(scan, index, lemma, opening_index)
+        if described_end is not None and token.text.endswith(PLURAL_VERB_SUFFIX):
+            last = first  # "وصفوا اقتراح السيد كريك على أنه": the subject is in the verb
+        elif last == described_end and described_end - index > 2:
+            last -= 1  # the word before is what is described, not who describes
         if lemma in REJECTING_VERBS:
             rejected = _rejected_claim(scan, first, opening_index) if kind == "that" else None
             if rejected is None:

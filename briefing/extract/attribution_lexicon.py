@@ -189,9 +189,11 @@ PASSIVE_ABOUT = frozenset({"أعلن"})
 # is the quoted object rather than an أن-clause.
 READINESS_VERB, DISCUSS_VERB = "أبدى", "ناقش"
 READINESS_NOUN = fold("استعداد").text
-# "وصف X الضرر بأنه ساحق": the described object stands between the speaker and بأن.
+# "وصف X الضرر بأنه ساحق", "على أنه": the described object stands between the speaker and
+# بأن (or على before أن).
 DESCRIBING_VERBS = frozenset({"وصف"})
 DESCRIBED_AS = fold("بأن").text
+DESCRIBED_ON = fold("على").text
 INTRODUCERS = frozenset(
     fold(w).text for w in "أن أنّ إن أنه أنها أنهم بأن بأنه بأنها بأنهم إنه إنها".split()
 )

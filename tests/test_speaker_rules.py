@@ -845,3 +845,11 @@ def test_what_is_described_stands_before_ala_anna_and_a_plural_verb_carries_its_
     assert speakers(lines) == [(2, "المحامون"), (3, "المحامون")]
     # with the verb singular, the word after it is still who describes
     assert speakers(["الخطة", "ووصف نوجرو الضرر بأنه ساحق."]) == [(2, "نوجرو")]
+
+
+def test_a_subject_before_qad_and_its_verb_is_the_speaker():
+    line = "ولكن أعضاء النقابة قد أعلنوا أن الإضراب مستمر."
+    assert speakers(["الإضراب", line]) == [(2, "أعضاء النقابة")]
+    # after كان the subject is between them; a function word before قد is no subject
+    assert speakers(["الإضراب", "وكانت الوزيرة قد أعلنت أن الإضراب انتهى."]) == [(2, "الوزيرة")]
+    assert speakers(["الإضراب", "في المقابل قد أعلنوا أن الإضراب مستمر."]) == []

@@ -1027,7 +1027,8 @@ def _boundary_before(scan: _Scan, index: int) -> bool:
 
 
 def _speaker_before(scan: _Scan, candidate: _Candidate, earlier: list[_Candidate]) -> None:
-    """Fill an implied speaker from before the verb: "كانت X قد ذكرت", "X الذي أبدى", "X قال"."""
+    """Fill an implied speaker from before the verb: "كانت X قد ذكرت", "X الذي أبدى", "X قال",
+    "ولكن X قد وصفوا" (with no كان before it, قد is only the verb's)."""
     index = candidate.cue_index
     tokens_ = scan.tokens
     if index >= 2 and tokens_[index - 1].text == QAD:
@@ -1037,6 +1038,7 @@ def _speaker_before(scan: _Scan, candidate: _Candidate, earlier: list[_Candidate
                     candidate.speaker = (tokens_[back + 1].start, tokens_[index - 2].end)
                     candidate.rule = "kana-qad"
                 return
+        _subject_before(scan, candidate, index - 1)
         return
     if index >= 1 and tokens_[index - 1].text in RELATIVES:
         relative = tokens_[index - 1]

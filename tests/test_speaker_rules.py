@@ -853,3 +853,20 @@ def test_a_subject_before_qad_and_its_verb_is_the_speaker():
     # after كان the subject is between them; a function word before قد is no subject
     assert speakers(["الإضراب", "وكانت الوزيرة قد أعلنت أن الإضراب انتهى."]) == [(2, "الوزيرة")]
     assert speakers(["الإضراب", "في المقابل قد أعلنوا أن الإضراب مستمر."]) == []
+
+
+def test_the_head_of_a_body_is_not_the_body():
+    lines = [
+        "التماثيل",
+        "وقالت جمعية التاريخ إن الاقتراح أحمق.",
+        "وقال سامي فؤاد، رئيس جمعية التاريخ، إن التماثيل جزء من الماضي.",
+        "وقالت جمعية التاريخ إنها ستعترض.",
+    ]
+    assert [name for _, name in speakers(lines)] == [
+        "جمعية التاريخ",
+        "سامي فؤاد، رئيس جمعية التاريخ",
+        "جمعية التاريخ",
+    ]
+    # a name shortened from the front, an honorific before it, is still the one named
+    lines = ["التماثيل", "وقال السيد سامي فؤاد إن الاقتراح أحمق.", "وقال سامي فؤاد إنه سيعترض."]
+    assert speakers(lines) == [(2, "السيد سامي فؤاد"), (3, "السيد سامي فؤاد")]

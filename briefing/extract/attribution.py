@@ -135,6 +135,7 @@ from briefing.extract.attribution_lexicon import (
     WHAT_FORMS,
     WITH_IT,
     FUNCTION_WORDS,
+    HEAD_OF,
 )
 from briefing.structure import Article, Paragraph, ParagraphKind
 
@@ -1551,15 +1552,20 @@ class _Speakers:
         # A name is shortened from the front: "وزير الخارجية أحمد النجار" becomes "النجار",
         # "تقرير مركز دراسات الحرب" ends with the centre's name.
         for entity in reversed(self.recent):
-            if _ends_with(entity.words, words) and not _is_coordination(entity.words):
-                return entity
-            if _ends_with(words, entity.words) and not _is_coordination(words):
+            if _shortened(entity.words, words) or _shortened(words, entity.words):
                 return entity
         return None
 
 
 def _ends_with(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     return 0 < len(shorter) <= len(longer) and longer[len(longer) - len(shorter) :] == shorter
+
+
+def _shortened(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    """Whether ``shorter`` names what ``longer`` does, shortened from the front: not two
+    speakers ("كوتراشيف وفياض"), nor a body and its head ("رئيس مجتمع كرومويل")."""
+    before = longer[-len(shorter) - 1] if len(longer) > len(shorter) else ""
+    return _ends_with(longer, shorter) and not _is_coordination(longer) and before not in HEAD_OF
 
 
 def _is_coordination(words: tuple[str, ...]) -> bool:

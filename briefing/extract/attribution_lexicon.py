@@ -342,6 +342,9 @@ TITLE_WORDS = frozenset(
     الشيخ القاضي القاضية المحامي المحامية""".split()
 )
 MAX_TITLE_WORDS = 3
+# "جون جولدسميث، رئيس مجتمع كرومويل", "المتحدثة باسم الوزارة": a phrase ending in a body's
+# name after one of these is the body's head or voice, not a longer name of the body
+HEAD_OF = frozenset(normalize(w) for w in "رئيس رئيسة مدير مديرة أمين أمينة قائد مؤسس باسم".split())
 # The verb or title before a subject tells her gender: "وكانت"، "قامت"، "السيدة".
 FEMININE_ENDINGS = (fold("ت").text, fold("ة").text)
 # A pronoun reaches back this many paragraphs (NTREX: sentences) to a person not yet speaking.

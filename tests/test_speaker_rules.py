@@ -870,3 +870,10 @@ def test_the_head_of_a_body_is_not_the_body():
     # a name shortened from the front, an honorific before it, is still the one named
     lines = ["التماثيل", "وقال السيد سامي فؤاد إن الاقتراح أحمق.", "وقال سامي فؤاد إنه سيعترض."]
     assert speakers(lines) == [(2, "السيد سامي فؤاد"), (3, "السيد سامي فؤاد")]
+
+
+def test_insisted_reports_what_is_insisted_on_after_ala_anna():
+    lines = ["الخطة", "وتصر الحكومة على أن الخطة ناجحة.", "وأصر الوزير على موقفه."]
+    assert [(a.speaker_text, a.claim) for a in attributions(lines)] == [
+        ("الحكومة", "الخطة ناجحة")
+    ]

@@ -71,6 +71,8 @@ VERB_CUES = _forms(
         "حذر": {MASCULINE: "حذر يحذر", FEMININE: "حذرت تحذر", PLURAL: "حذروا"},
         "أوضح": {MASCULINE: "أوضح", FEMININE: "أوضحت", PLURAL: "أوضحوا"},
         "شدد": {MASCULINE: "شدد", FEMININE: "شددت", PLURAL: "شددوا"},
+        # "أصر X على أن" (insisted); "أصر على موقفه" opens no claim
+        "أصر": {MASCULINE: "أصر يصر", FEMININE: "أصرت تصر", PLURAL: "أصروا يصرون"},
         "أفاد": {MASCULINE: "أفاد يفيد", FEMININE: "أفادت تفيد", PLURAL: "أفادوا"},
         "أخبر": {MASCULINE: "أخبر", FEMININE: "أخبرت", PLURAL: "أخبروا"},
         # "أبلغته الشرطة بأن" (informed); past forms only: "يبلغ" is also "is aged, amounts to"

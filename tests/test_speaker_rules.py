@@ -877,3 +877,8 @@ def test_insisted_reports_what_is_insisted_on_after_ala_anna():
     assert [(a.speaker_text, a.claim) for a in attributions(lines)] == [
         ("الحكومة", "الخطة ناجحة")
     ]
+
+
+def test_mundhu_opens_a_time_adjunct_after_the_speaker():
+    line = "وقد أصر سكان المدينة منذ فترة طويلة على أن اسمها قديم."
+    assert speakers(["المدينة", line]) == [(2, "سكان المدينة")]

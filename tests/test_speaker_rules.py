@@ -882,3 +882,13 @@ def test_insisted_reports_what_is_insisted_on_after_ala_anna():
 def test_mundhu_opens_a_time_adjunct_after_the_speaker():
     line = "وقد أصر سكان المدينة منذ فترة طويلة على أن اسمها قديم."
     assert speakers(["المدينة", line]) == [(2, "سكان المدينة")]
+
+
+def test_what_could_be_or_is_due_to_be_said_is_no_report():
+    for line in [
+        "يمكن أن يشهد الشهر المقبل تغييرات كبيرة حيث إن الشتاء يقترب.",
+        "ومن المقرر أن يعلن الوزير أن الانتخابات ستجرى في موعدها.",
+    ]:
+        assert speakers(["الطقس", line]) == []
+    # "سبق أن" tells of what was said before
+    assert speakers(["الطقس", "وسبق أن صرح الوزير بأن الخطة جاهزة."]) == [(2, "الوزير")]

@@ -88,6 +88,7 @@ from briefing.extract.attribution_lexicon import (
     MAX_WORDS_BEFORE_SUBJECT,
     MIN_BARE_CLAUSE_WORDS,
     MIN_GLUED_SOURCE_LETTERS,
+    MODALS_BEFORE_AN,
     NEEDS_SPEAKER,
     NEGATIONS,
     NOT_TO,
@@ -592,7 +593,10 @@ def _verb_candidates(scan: _Scan) -> list[_Candidate]:
         before = scan.tokens[index - 1].text if index > 0 else ""
         if _is_called(scan, index) or before in NEGATIONS or before in INTERROGATIVES:
             continue
-        if before == AN and index > 1 and scan.tokens[index - 2].text in FIRST_SECOND_PERSON:
+        if before == AN and index > 1 and (
+            scan.tokens[index - 2].text in FIRST_SECOND_PERSON
+            or scan.tokens[index - 2].text in MODALS_BEFORE_AN
+        ):
             continue
         if _in_source_phrase(scan, index):
             continue  # "حسبما ذكرت شبكة إن بي سي": the phrase reports it, إن is part of the name

@@ -309,6 +309,11 @@ INTERROGATIVES = frozenset(
 # "الرسالة التي أريد أن أبلغها" (that I want to convey): after "أريد أن" a form like a past
 # verb ("أبلغ", "أعلن", "أخبر") is the speaker's own "I" in the present, reporting nothing
 AN = fold("أن").text
+# "يمكن أن يشهد شهر أكتوبر تغييرات ... حيث إن", "من المقرر أن يعلن": what could be or is due to
+# be said is no report of what was
+MODALS_BEFORE_AN = frozenset(
+    fold(w).text for w in "يمكن ويمكن يمكنه يمكنها يمكنهم يمكننا المتوقع المقرر المفترض".split()
+)
 TANWEEN_FATH = "\u064b"  # "مازحاً", "مبتسماً": a circumstantial word after the name
 # Descriptions that refer back to someone already named: "the 24-year-old", "the player".
 AGE_WORDS = frozenset(normalize(w) for w in "البالغ البالغة البالغان البالغين".split())

@@ -892,3 +892,11 @@ def test_what_could_be_or_is_due_to_be_said_is_no_report():
         assert speakers(["الطقس", line]) == []
     # "سبق أن" tells of what was said before
     assert speakers(["الطقس", "وسبق أن صرح الوزير بأن الخطة جاهزة."]) == [(2, "الوزير")]
+
+
+def test_an_outlet_after_the_speaker_of_a_verb_of_informing_is_the_one_told():
+    line = "وأخبر الوزير صحيفة الغارديان أن الخطة جاهزة."
+    assert speakers(["الخطة", line]) == [(2, "الوزير")]
+    # an outlet that informs is the speaker
+    line = "وأبلغت وكالة الأنباء الرسمية أن الوضع هادئ."
+    assert speakers(["الخطة", line]) == [(2, "وكالة الأنباء الرسمية")]

@@ -65,6 +65,7 @@ from briefing.extract.attribution_lexicon import (
     IN,
     IN_FORMS,
     INDEFINITE_PLURALS,
+    INFORMING_VERBS,
     INTERROGATIVES,
     INTRODUCERS,
     ISSUED,
@@ -102,6 +103,7 @@ from briefing.extract.attribution_lexicon import (
     QUOTE_MARKS,
     QUOTE_ONLY_VERBS,
     OPENING_QUOTES,
+    OUTLET_HEADS,
     PARTICIPLE_CUES,
     PLURAL,
     PLURAL_VERB_SUFFIX,
@@ -634,6 +636,9 @@ def _verb_candidates(scan: _Scan) -> list[_Candidate]:
         else:
             claim, open_quote = _claim_from(scan, kind, position)
         first, last = _trim_speaker(scan, _after_approximator(scan, index + 1), opening_index)
+        if lemma in INFORMING_VERBS:
+            told = (i for i in range(first + 1, last) if scan.tokens[i].text in OUTLET_HEADS)
+            last = next(told, last)
         described_end = _described_end(scan, index, lemma, opening_index)
         if described_end is not None and token.text.endswith(PLURAL_VERB_SUFFIX):
             last = first  # "وصفوا اقتراح السيد كريك على أنه": the subject is in the verb

@@ -137,6 +137,10 @@ QUOTE_ONLY_VERBS = frozenset({"علق"})
 # Verbs of telling take the one told as an object pronoun ("أخبرني", "فأخبرها"), verbs of
 # judging what is judged ("اعتبرته مدريد بأنه", "وصفه الوزير بأنه").
 TELLING_VERBS = frozenset({"أخبر", "أبلغ", "اعتبر", "وصف"})
+# "أخبر لي وكالة أخبار سي إن بي سي أن", "وأخبر ستوريدج موقع LiverpoolFC.com": after a verb of
+# informing, an outlet after the speaker is the one told (with قال it takes ل: "لصحيفة")
+INFORMING_VERBS = frozenset({"أخبر", "أبلغ"})
+OUTLET_HEADS = frozenset(fold(w).text for w in "صحيفة مجلة موقع قناة وكالة شبكة إذاعة".split())
 OBJECT_PRONOUNS = ("هما", "هم", "ها", "ني", "نا", "ه")
 # Verbs that open a sentence of speech without reporting a claim themselves: a participle
 # after them ("وتحدث X عن ... قائلاً:") speaks for their subject.

@@ -900,3 +900,12 @@ def test_an_outlet_after_the_speaker_of_a_verb_of_informing_is_the_one_told():
     # an outlet that informs is the speaker
     line = "وأبلغت وكالة الأنباء الرسمية أن الوضع هادئ."
     assert speakers(["الخطة", line]) == [(2, "وكالة الأنباء الرسمية")]
+
+
+def test_a_network_or_magazine_told_with_lam_is_no_part_of_the_speaker():
+    lines = [
+        "الفيلم",
+        "وقالت الممثلة لمجلة فارايتي إنها سعيدة.",
+        "وقال المخرج لشبكة الجزيرة إنه راض.",
+    ]
+    assert speakers(lines) == [(2, "الممثلة"), (3, "المخرج")]

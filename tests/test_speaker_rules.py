@@ -909,3 +909,8 @@ def test_a_network_or_magazine_told_with_lam_is_no_part_of_the_speaker():
         "وقال المخرج لشبكة الجزيرة إنه راض.",
     ]
     assert speakers(lines) == [(2, "الممثلة"), (3, "المخرج")]
+
+
+def test_nawwaha_reports_what_is_noted_after_an():
+    lines = ["الخطة", "ونوه الوزير إلى أن الخطة جاهزة.", "ونوهت الوزيرة بجهود الفريق."]
+    assert [(a.speaker_text, a.claim) for a in attributions(lines)] == [("الوزير", "الخطة جاهزة")]

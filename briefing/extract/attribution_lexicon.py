@@ -65,6 +65,8 @@ VERB_CUES = _forms(
         "ذكر": {MASCULINE: "ذكر", FEMININE: "ذكرت", PLURAL: "ذكروا"},
         "أورد": {MASCULINE: "أورد", FEMININE: "أوردت", PLURAL: "أوردوا"},
         "لفت": {MASCULINE: "لفت", FEMININE: "لفتت", PLURAL: "لفتوا"},
+        # "ونوه الوزير إلى أن" (noted); "نوه بجهود الفريق" (praised) opens no claim
+        "نوه": {MASCULINE: "نوه ينوه", FEMININE: "نوهت تنوه", PLURAL: "نوهوا"},
         "أشار": {MASCULINE: "أشار يشير", FEMININE: "أشارت تشير", PLURAL: "أشاروا"},
         "أعلن": {MASCULINE: "أعلن يعلن", FEMININE: "أعلنت تعلن", PLURAL: "أعلنوا"},
         "نفى": {MASCULINE: "نفى ينفي", FEMININE: "نفت تنفي", PLURAL: "نفوا"},

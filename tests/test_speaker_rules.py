@@ -914,3 +914,21 @@ def test_a_network_or_magazine_told_with_lam_is_no_part_of_the_speaker():
 def test_nawwaha_reports_what_is_noted_after_an():
     lines = ["الخطة", "ونوه الوزير إلى أن الخطة جاهزة.", "ونوهت الوزيرة بجهود الفريق."]
     assert [(a.speaker_text, a.claim) for a in attributions(lines)] == [("الوزير", "الخطة جاهزة")]
+
+
+def test_an_outlet_relaying_names_the_one_it_quotes_after_an():
+    lines = [
+        "المحادثات",
+        "ونقلت وكالة الأنباء عن مسؤول في الوزارة قوله إن المحادثات متعثرة.",
+        'ونقلت الصحيفة عن الوزيرة قولها: "لن نتراجع".',
+    ]
+    assert [(a.speaker_text, a.claim) for a in attributions(lines)] == [
+        ("مسؤول", "المحادثات متعثرة"),
+        ("الوزيرة", "لن نتراجع"),
+    ]
+    # نقل with no one quoted is "moved"
+    for line in [
+        "ونقل المسعفون الجرحى إلى المستشفى بعد أن انهار المبنى.",
+        "ونقلت القوات المعدات عن طريق البحر بعد أن أغلقت الطرق.",
+    ]:
+        assert speakers(["المحادثات", line]) == []

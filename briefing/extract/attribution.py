@@ -36,6 +36,7 @@ from briefing.extract.attribution_lexicon import (
     ASKED_FROM,
     AS_FORMS,
     BUT_FORMS,
+    BY_WAY_OF,
     BARE_CLAUSE_VERBS,
     BACKWARD_OPENERS,
     BI_NOT,
@@ -117,6 +118,8 @@ from briefing.extract.attribution_lexicon import (
     REJECTING_VERBS,
     REQUEST_VERBS,
     RELATIVES,
+    RELAYED_FROM,
+    RELAYING_VERBS,
     SOURCE_NOUNS,
     SOURCE_PHRASES,
     SOURCE_PHRASES_WITH_VERB,
@@ -468,6 +471,20 @@ def _opening_after(scan: _Scan, cue_index: int, lemma: str) -> tuple[int, str, i
     return None
 
 
+def _relayed_source(scan: _Scan, cue_index: int, opening_index: int) -> tuple[int, int] | None:
+    """The tokens of the one an outlet quotes ("نقلت الصحيفة عن الوزير قوله"): after عن, up
+    to a speech noun or the opening; None when no one is quoted ("نقل الجرحى إلى المستشفى")."""
+    after = next(
+        (i + 1 for i in range(cue_index + 1, opening_index) if scan.tokens[i].text == RELAYED_FROM),
+        None,
+    )
+    if after is None or after >= opening_index or scan.tokens[after].text == BY_WAY_OF:
+        return None
+    noun = (i for i in range(after + 1, opening_index) if _is_speech_noun(scan.tokens[i].text))
+    first, last = _trim_speaker(scan, after, next(noun, opening_index))
+    return (first, last) if last > first else None
+
+
 def _urged_after_comma(scan: _Scan, index: int, about: str) -> bool:
     """Whether the preposition of urging at ``index`` comes again after a comma further in its
     sentence: this one is inside an apposition to the speaker."""
@@ -639,6 +656,12 @@ def _verb_candidates(scan: _Scan) -> list[_Candidate]:
         if lemma in INFORMING_VERBS:
             told = (i for i in range(first + 1, last) if scan.tokens[i].text in OUTLET_HEADS)
             last = next(told, last)
+        if lemma in RELAYING_VERBS:
+            relayed = _relayed_source(scan, index, opening_index)
+            if relayed is None:
+                continue
+            first, last = relayed
+            gender = _noun_gender(scan.tokens[first].text)  # the verb agrees with the outlet
         described_end = _described_end(scan, index, lemma, opening_index)
         if described_end is not None and token.text.endswith(PLURAL_VERB_SUFFIX):
             last = first  # "وصفوا اقتراح السيد كريك على أنه": the subject is in the verb

@@ -70,6 +70,8 @@ VERB_CUES = _forms(
         "أشار": {MASCULINE: "أشار يشير", FEMININE: "أشارت تشير", PLURAL: "أشاروا"},
         "أعلن": {MASCULINE: "أعلن يعلن", FEMININE: "أعلنت تعلن", PLURAL: "أعلنوا"},
         "نفى": {MASCULINE: "نفى ينفي", FEMININE: "نفت تنفي", PLURAL: "نفوا"},
+        # "ونقلت وكالة رويترز عن مسؤول قوله إن" (quoted); see RELAYING_VERBS
+        "نقل": {MASCULINE: "نقل ينقل", FEMININE: "نقلت تنقل", PLURAL: "نقلوا"},
         "حذر": {MASCULINE: "حذر يحذر", FEMININE: "حذرت تحذر", PLURAL: "حذروا"},
         "أوضح": {MASCULINE: "أوضح", FEMININE: "أوضحت", PLURAL: "أوضحوا"},
         "شدد": {MASCULINE: "شدد", FEMININE: "شددت", PLURAL: "شددوا"},
@@ -134,6 +136,12 @@ CLAIMING_THAT = frozenset(fold(w).text for w in "القائلة القائل ا�
 REQUEST_VERBS = frozenset({"طلب"})
 ASKED_FROM = frozenset(fold(w).text for w in "من منه منها منهم منهما مني منا منك منكم".split())
 NOT_TO = fold("عدم").text
+# Verbs of relaying name the outlet after them and the one it quotes after عن, whose speech
+# noun may follow ("ونقلت الصحيفة عن الوزير قوله: «...»"): the one quoted is the speaker. With
+# no عن, or "عن طريق" (by way of), نقل is "moved" ("نقل المسعفون الجرحى إلى المستشفى").
+RELAYING_VERBS = frozenset({"نقل"})
+RELAYED_FROM = fold("عن").text
+BY_WAY_OF = fold("طريق").text
 # Verbs that report a claim only as a quotation after their speaker ("وعلق آخر: «...»").
 QUOTE_ONLY_VERBS = frozenset({"علق"})
 # Verbs of telling take the one told as an object pronoun ("أخبرني", "فأخبرها"), verbs of

@@ -932,3 +932,11 @@ def test_an_outlet_relaying_names_the_one_it_quotes_after_an():
         "ونقلت القوات المعدات عن طريق البحر وأكدت أن العملية نجحت.",
     ]:
         assert speakers(["المحادثات", line]) == []
+
+
+def test_a_speech_noun_with_a_possessive_after_the_speaker_is_what_they_give():
+    line = "وتابع الرئيس حديثه قائلاً إن البلاد بخير."
+    assert speakers(["البلاد", line]) == [(2, "الرئيس")]
+    # its ة is written ت before the pronoun: "بحسب روايته" is the speaker before
+    lines = ["الحريق", "قال الشاهد إن الحريق بدأ ليلًا.", "واشتعلت النيران بسرعة، بحسب روايته."]
+    assert speakers(lines) == [(2, "الشاهد"), (3, "الشاهد")]

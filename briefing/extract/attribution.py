@@ -379,6 +379,8 @@ def _trim_speaker(scan: _Scan, first: int, last: int) -> tuple[int, int]:
             return first, index  # ل + ال: "للصحفيين", "للحشد" name who was told, not who told
         if TANWEEN_FATH in scan.original(index):
             return first, index  # "قال بيرنرز لي مازحاً", "قالها ردًا": how he said it, not who
+        if index > first and _is_speech_noun(word, SPEECH_NOUNS | SOURCE_NOUNS):
+            return first, index  # "وتابع الرئيس حديثه قائلاً": his talk, not his name
         following = scan.tokens[index + 1].text if index + 1 < len(scan.tokens) else ""
         if (word in TIMES_OF_DAY and following in DAYS) or (
             word in DEMONSTRATIVES and following in TIME_NOUNS  # "هذا الشهر"
@@ -1257,10 +1259,14 @@ def _source_of_hearsay(scan: _Scan, end: int) -> tuple[int, int] | None:
     return (scan.tokens[first].start, scan.tokens[last - 1].end) if last > first else None
 
 
-def _is_speech_noun(word: str) -> bool:
-    """Whether ``word`` is a speech noun with a possessive ("تصريحاته", "قوله")."""
+def _is_speech_noun(word: str, nouns: frozenset[str] = SPEECH_NOUNS) -> bool:
+    """Whether ``word`` is a speech noun (of ``nouns``) with a possessive ("تصريحاته", "قوله",
+    "كلمته": its ة is written ت before the pronoun)."""
     for suffix in ("هما", "هم", "ها", "ه"):
-        if word.endswith(suffix) and light_stem(word[: -len(suffix)]) in SPEECH_NOUNS:
+        stem = word[: -len(suffix)] if word.endswith(suffix) else ""
+        if stem.endswith("ت"):
+            stem = stem[:-1] + "ة"
+        if stem and light_stem(stem) in nouns:
             return True
     return False
 

@@ -940,3 +940,17 @@ def test_a_speech_noun_with_a_possessive_after_the_speaker_is_what_they_give():
     # its ة is written ت before the pronoun: "بحسب روايته" is the speaker before
     lines = ["الحريق", "قال الشاهد إن الحريق بدأ ليلًا.", "واشتعلت النيران بسرعة، بحسب روايته."]
     assert speakers(lines) == [(2, "الشاهد"), (3, "الشاهد")]
+
+
+def test_who_a_speaker_is_affiliated_to_is_part_of_it():
+    lines = [
+        "الطريق",
+        "وقالت قناة الأخبار التابعة لشبكة الجزيرة إن الطريق مغلق.",
+        "وقال الطبيب التابع للأمم المتحدة إن الوضع خطير.",
+    ]
+    assert [name for _, name in speakers(lines)] == [
+        "قناة الأخبار التابعة لشبكة الجزيرة",
+        "الطبيب التابع للأمم المتحدة",
+    ]
+    # after any other word ل still names who was told
+    assert speakers(["الطريق", "وقال الطبيب للصحفيين إن الوضع خطير."]) == [(2, "الطبيب")]

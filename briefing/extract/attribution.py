@@ -26,6 +26,7 @@ from briefing.extract.arabic import (
 from briefing.extract.attribution_lexicon import (
     ACCORDING_TO,
     ADJECTIVE_ENDINGS,
+    AFFILIATED,
     ADJUNCT_STARTS,
     AGE_WORDS,
     AN,
@@ -372,10 +373,13 @@ def _trim_speaker(scan: _Scan, first: int, last: int) -> tuple[int, int]:
     """Cut a speaker phrase (tokens ``first:last``) at its first adjunct; the kept token range."""
     for index in range(first + _count_words(scan, first), last):
         word = scan.tokens[index].text
-        issued_by = word in ISSUED_BY and scan.tokens[index - 1].text in ISSUED
-        if (word in ADJUNCT_STARTS and not issued_by) or word in RELATIVES or word.isdigit():
+        previous = scan.tokens[index - 1].text
+        part_of = (word in ISSUED_BY and previous in ISSUED) or (
+            previous in AFFILIATED and word.startswith("ل")
+        )
+        if (word in ADJUNCT_STARTS and not part_of) or word in RELATIVES or word.isdigit():
             return first, index
-        if index > first and word.startswith("لل"):
+        if index > first and word.startswith("لل") and not part_of:
             return first, index  # ل + ال: "للصحفيين", "للحشد" name who was told, not who told
         if TANWEEN_FATH in scan.original(index):
             return first, index  # "قال بيرنرز لي مازحاً", "قالها ردًا": how he said it, not who

@@ -308,6 +308,9 @@ TERMINALS = ".?!؟"
 # issued it is part of the speaker, not an adjunct after it.
 ISSUED = frozenset(fold(w).text for w in "الصادر الصادرة صادر صادرة".split())
 ISSUED_BY = frozenset(fold(w).text for w in "عن من".split())
+# "قناة كيه تي يو يو التابعة لشبكة إن بي سي", "الطبيب التابع للأمم المتحدة" (affiliated to):
+# the ل-word after these is who owns the speaker, no one told
+AFFILIATED = frozenset(fold(w).text for w in "التابع التابعة تابع تابعة".split())
 # Words that cannot be part of a subject before a verb ("في المقابل قال" has none).
 FUNCTION_WORDS = frozenset(
     normalize(w)

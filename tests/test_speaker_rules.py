@@ -954,3 +954,16 @@ def test_who_a_speaker_is_affiliated_to_is_part_of_it():
     ]
     # after any other word ل still names who was told
     assert speakers(["الطريق", "وقال الطبيب للصحفيين إن الوضع خطير."]) == [(2, "الطبيب")]
+
+
+def test_what_a_document_says_after_jaa_fi_is_its_issuers():
+    lines = [
+        "الحدود",
+        "وجاء في بيان للوزارة أن الحدود مغلقة.",
+        'وورد في التقرير: "الخسائر كبيرة".',
+        "وجاء في المرتبة الأولى أن الفريق فاز.",
+    ]
+    assert [(a.speaker_text, a.claim) for a in attributions(lines)] == [
+        ("بيان للوزارة", "الحدود مغلقة"),
+        ("التقرير", "الخسائر كبيرة"),
+    ]

@@ -127,6 +127,7 @@ from briefing.extract.attribution_lexicon import (
     SOUND_PLURAL_SUFFIX,
     SPEECH_NOUNS,
     SPEECH_VERBS,
+    STATED_IN_VERBS,
     TANWEEN_FATH,
     TELLING_VERBS,
     TERMINALS,
@@ -374,9 +375,8 @@ def _trim_speaker(scan: _Scan, first: int, last: int) -> tuple[int, int]:
     for index in range(first + _count_words(scan, first), last):
         word = scan.tokens[index].text
         previous = scan.tokens[index - 1].text
-        part_of = (word in ISSUED_BY and previous in ISSUED) or (
-            previous in AFFILIATED and word.startswith("ل")
-        )
+        owned = previous in AFFILIATED or light_stem(previous) in SOURCE_NOUNS  # "بيان للوزارة"
+        part_of = (word in ISSUED_BY and previous in ISSUED) or (owned and word.startswith("ل"))
         if (word in ADJUNCT_STARTS and not part_of) or word in RELATIVES or word.isdigit():
             return first, index
         if index > first and word.startswith("لل") and not part_of:
@@ -1465,6 +1465,39 @@ def _call_noun_candidates(scan: _Scan) -> list[_Candidate]:
     return found
 
 
+def _stated_in_candidates(scan: _Scan) -> list[_Candidate]:
+    """"وجاء في بيان للوزارة أن الحدود مغلقة": what a statement, report or interview says
+    (after أن, a quote or a colon), its speaker the document after في with who issued it."""
+    found = []
+    for index, token in enumerate(scan.tokens[:-2]):
+        word = token.text
+        if word not in STATED_IN_VERBS and word[:1] in "وف":
+            word = word[1:]
+        if word not in STATED_IN_VERBS or scan.tokens[index + 1].text != IN:
+            continue
+        if light_stem(scan.tokens[index + 2].text) not in SOURCE_NOUNS:
+            continue
+        opening = _opening_after(scan, index + 1, "")
+        if opening is None:
+            continue
+        opening_index, kind, position = opening
+        first, last = _trim_speaker(scan, index + 2, opening_index)
+        claim, open_quote = _claim_from(scan, kind, position)
+        found.append(
+            _Candidate(
+                cue_index=index,
+                cue=(token.start, scan.tokens[index + 1].end),
+                rule="stated-in",
+                gender=_noun_gender(scan.tokens[first].text),
+                speaker=(scan.tokens[first].start, scan.tokens[last - 1].end),
+                claim=claim,
+                open_quote=open_quote,
+                explicit_after=True,
+            )
+        )
+    return found
+
+
 def _as_put_candidates(scan: _Scan) -> list[_Candidate]:
     """"وعلى حد قوله، سيجلب القرار فرصة" / "القرار فرصة، على حد تعبير الوزير.": the sentence is
     said by the possessor of the speech noun ("قوله": the latest he), or by who is named after it.
@@ -1511,6 +1544,7 @@ def _paragraph_candidates(scan: _Scan) -> list[_Candidate]:
         + _phrase_candidates(scan)
         + _speech_noun_candidates(scan)
         + _call_noun_candidates(scan)
+        + _stated_in_candidates(scan)
         + _as_put_candidates(scan),
     )
 

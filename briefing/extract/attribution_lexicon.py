@@ -286,6 +286,9 @@ WHAT_FORMS = frozenset(fold(w).text for w in "ما لما بما".split())
 NOT_SOURCES = frozenset(
     fold(w).text for w in "الطلب الحاجة الظروف الأصول القانون الأحوال العادة لذلك ذلك لهذا".split()
 )
+# "وجاء في بيان للوزارة أن", "ورد في التقرير أن": what a document says, its source after في;
+# "جاء الرئيس", "جاء في المرتبة الأولى" report nothing
+STATED_IN_VERBS = frozenset(fold(w).text for w in "جاء ورد".split())
 # "هذا ما صرح به X", "وفقاً لما أفادت به شركة نيلسن"; also feminine ("هذا ما صرحت بها X")
 WITH_IT = frozenset(fold(w).text for w in "به بها".split())
 # "وفقًا لاستطلاع أجرته يوجوف", "وفقا لما كشفه الاستطلاع": a poll finds, it says nothing; the

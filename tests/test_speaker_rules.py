@@ -786,3 +786,184 @@ def test_a_call_is_the_speaker_named_after_it_and_what_it_calls_for_follows_ila(
         "وتلقى دعوة من الرئيس إلى العشاء.",
     ]:
         assert speakers(["الضرائب", line]) == []
+
+
+def test_a_poll_after_according_to_is_no_speaker():
+    for line in [
+        "تراجع الإقبال على التصويت، وفقًا لاستطلاع أجرته شركة غالوب على ألف ناخب.",
+        "واحد من كل خمسة أطفال لديه حساب سري، وفقًا لما كشفه الاستطلاع.",
+    ]:
+        assert speakers(["الانتخابات", line]) == []
+    # those polled speak where a verb gives them a claim; an agency after وفقًا is a source
+    line = "قال 58 بالمائة من الناخبين إن المرشحة لن تفوز، وفقًا لاستطلاع أجرته شركة غالوب."
+    assert speakers(["الانتخابات", line]) == [(2, "58 بالمائة من الناخبين")]
+    line = "تراجع الإقبال على التصويت، وفقًا لوكالة رويترز."
+    assert speakers(["الانتخابات", line]) == [(2, "وكالة رويترز")]
+
+
+def test_an_approximator_before_a_group_is_no_end_of_the_speaker():
+    line = "وصرح ما يقرب من نصف المشاركين في الدراسة بأنهم يدخرون للتقاعد."
+    assert speakers(["الدراسة", line]) == [(2, "نصف المشاركين")]
+    line = "وقال ما لا يقل عن 20 بالمائة من التلاميذ إنهم تعرضوا للتنمر."
+    assert speakers(["الدراسة", line]) == [(2, "20 بالمائة من التلاميذ")]
+    # in the claim it counts the ones spoken of; the speaker is the one before
+    lines = ["الدراسة", "قال الباحث إن ما يقرب من نصف السكان غادروا."]
+    assert speakers(lines) == [(2, "الباحث")]
+
+
+def test_what_points_back_can_be_with_a_feminine_pronoun():
+    line = '"الخطة لن تنجح دون تمويل"، هذا ما صرحت بها سلمى حداد، مديرة الجمعية.'
+    found = attributions(["الخطة", line])
+    claim = '"الخطة لن تنجح دون تمويل"'
+    assert [(a.speaker_text, a.claim) for a in found] == [("سلمى حداد", claim)]
+    # no "هذا ما" before it: "صرحت بها" names what was declared, no claim points back
+    assert speakers(["الخطة", "الخطة التي صرحت بها سلمى حداد لن تنجح."]) == []
+
+
+def test_what_is_pledged_or_admitted_can_be_bi_adam():
+    line = "تعهد الرئيس المنتخب سامي فؤاد بعدم استخدام القوة حيث أن البلاد تحيي ذكرى المجزرة."
+    assert [(a.speaker_text, a.claim) for a in attributions(["القوة", line])] == [
+        ("الرئيس المنتخب سامي فؤاد", "بعدم استخدام القوة حيث أن البلاد تحيي ذكرى المجزرة")
+    ]
+    # a بال-adverb still says how, not what
+    assert speakers(["القانون", "أقر البرلمان القانون بالإجماع."]) == []
+
+
+def test_who_issued_news_or_a_report_is_part_of_the_source_also_without_the_article():
+    line = "سرق اللصوص مبلغًا كبيرًا من عامل الشركة، وفقًا لأنباء صادرة عن إدارة شرطة المدينة."
+    assert speakers(["السرقة", line]) == [(2, "أنباء صادرة عن إدارة شرطة المدينة")]
+    line = "وارتفع عدد الإصابات، بحسب تقرير صادر من وزارة الصحة."
+    assert speakers(["السرقة", line]) == [(2, "تقرير صادر من وزارة الصحة")]
+    # عن after any other word is still an adjunct: "قال الوزير عن الخطة"
+    line = "وقال الوزير عن الخطة إنها جاهزة."
+    assert speakers(["السرقة", line]) == [(2, "الوزير")]
+
+
+def test_what_is_described_stands_before_ala_anna_and_a_plural_verb_carries_its_subject():
+    assert speakers(["الخطة", "ووصف الوزير الخطة على أنها فاشلة."]) == [(2, "الوزير")]
+    lines = ["الخطة", "وقال المحامون إن موكلهم بريء.", "ووصفوا الاتهام الموجه إليه بأنه كيدي."]
+    assert speakers(lines) == [(2, "المحامون"), (3, "المحامون")]
+    # with the verb singular, the word after it is still who describes
+    assert speakers(["الخطة", "ووصف نوجرو الضرر بأنه ساحق."]) == [(2, "نوجرو")]
+
+
+def test_a_subject_before_qad_and_its_verb_is_the_speaker():
+    line = "ولكن أعضاء النقابة قد أعلنوا أن الإضراب مستمر."
+    assert speakers(["الإضراب", line]) == [(2, "أعضاء النقابة")]
+    # after كان the subject is between them; a function word before قد is no subject
+    assert speakers(["الإضراب", "وكانت الوزيرة قد أعلنت أن الإضراب انتهى."]) == [(2, "الوزيرة")]
+    assert speakers(["الإضراب", "في المقابل قد أعلنوا أن الإضراب مستمر."]) == []
+
+
+def test_the_head_of_a_body_is_not_the_body():
+    lines = [
+        "التماثيل",
+        "وقالت جمعية التاريخ إن الاقتراح أحمق.",
+        "وقال سامي فؤاد، رئيس جمعية التاريخ، إن التماثيل جزء من الماضي.",
+        "وقالت جمعية التاريخ إنها ستعترض.",
+    ]
+    assert [name for _, name in speakers(lines)] == [
+        "جمعية التاريخ",
+        "سامي فؤاد، رئيس جمعية التاريخ",
+        "جمعية التاريخ",
+    ]
+    # a name shortened from the front, an honorific before it, is still the one named
+    lines = ["التماثيل", "وقال السيد سامي فؤاد إن الاقتراح أحمق.", "وقال سامي فؤاد إنه سيعترض."]
+    assert speakers(lines) == [(2, "السيد سامي فؤاد"), (3, "السيد سامي فؤاد")]
+
+
+def test_insisted_reports_what_is_insisted_on_after_ala_anna():
+    lines = ["الخطة", "وتصر الحكومة على أن الخطة ناجحة.", "وأصر الوزير على موقفه."]
+    assert [(a.speaker_text, a.claim) for a in attributions(lines)] == [
+        ("الحكومة", "الخطة ناجحة")
+    ]
+
+
+def test_mundhu_opens_a_time_adjunct_after_the_speaker():
+    line = "وقد أصر سكان المدينة منذ فترة طويلة على أن اسمها قديم."
+    assert speakers(["المدينة", line]) == [(2, "سكان المدينة")]
+
+
+def test_what_could_be_or_is_due_to_be_said_is_no_report():
+    for line in [
+        "يمكن أن يشهد الشهر المقبل تغييرات كبيرة حيث إن الشتاء يقترب.",
+        "ومن المقرر أن يعلن الوزير أن الانتخابات ستجرى في موعدها.",
+    ]:
+        assert speakers(["الطقس", line]) == []
+    # "سبق أن" tells of what was said before
+    assert speakers(["الطقس", "وسبق أن صرح الوزير بأن الخطة جاهزة."]) == [(2, "الوزير")]
+
+
+def test_an_outlet_after_the_speaker_of_a_verb_of_informing_is_the_one_told():
+    line = "وأخبر الوزير صحيفة الغارديان أن الخطة جاهزة."
+    assert speakers(["الخطة", line]) == [(2, "الوزير")]
+    # an outlet that informs is the speaker
+    line = "وأبلغت وكالة الأنباء الرسمية أن الوضع هادئ."
+    assert speakers(["الخطة", line]) == [(2, "وكالة الأنباء الرسمية")]
+
+
+def test_a_network_or_magazine_told_with_lam_is_no_part_of_the_speaker():
+    lines = [
+        "الفيلم",
+        "وقالت الممثلة لمجلة فارايتي إنها سعيدة.",
+        "وقال المخرج لشبكة الجزيرة إنه راض.",
+    ]
+    assert speakers(lines) == [(2, "الممثلة"), (3, "المخرج")]
+
+
+def test_nawwaha_reports_what_is_noted_after_an():
+    lines = ["الخطة", "ونوه الوزير إلى أن الخطة جاهزة.", "ونوهت الوزيرة بجهود الفريق."]
+    assert [(a.speaker_text, a.claim) for a in attributions(lines)] == [("الوزير", "الخطة جاهزة")]
+
+
+def test_an_outlet_relaying_names_the_one_it_quotes_after_an():
+    lines = [
+        "المحادثات",
+        "ونقلت وكالة الأنباء عن مسؤول في الوزارة قوله إن المحادثات متعثرة.",
+        'ونقلت الصحيفة عن الوزيرة قولها: "لن نتراجع".',
+    ]
+    assert [(a.speaker_text, a.claim) for a in attributions(lines)] == [
+        ("مسؤول", "المحادثات متعثرة"),
+        ("الوزيرة", "لن نتراجع"),
+    ]
+    # نقل with no one quoted is "moved"
+    for line in [
+        "ونقل المسعفون الجرحى إلى المستشفى وأكدوا أن حالتهم مستقرة.",
+        "ونقلت القوات المعدات عن طريق البحر وأكدت أن العملية نجحت.",
+    ]:
+        assert speakers(["المحادثات", line]) == []
+
+
+def test_a_speech_noun_with_a_possessive_after_the_speaker_is_what_they_give():
+    line = "وتابع الرئيس حديثه قائلاً إن البلاد بخير."
+    assert speakers(["البلاد", line]) == [(2, "الرئيس")]
+    # its ة is written ت before the pronoun: "بحسب روايته" is the speaker before
+    lines = ["الحريق", "قال الشاهد إن الحريق بدأ ليلًا.", "واشتعلت النيران بسرعة، بحسب روايته."]
+    assert speakers(lines) == [(2, "الشاهد"), (3, "الشاهد")]
+
+
+def test_who_a_speaker_is_affiliated_to_is_part_of_it():
+    lines = [
+        "الطريق",
+        "وقالت قناة الأخبار التابعة لشبكة الجزيرة إن الطريق مغلق.",
+        "وقال الطبيب التابع للأمم المتحدة إن الوضع خطير.",
+    ]
+    assert [name for _, name in speakers(lines)] == [
+        "قناة الأخبار التابعة لشبكة الجزيرة",
+        "الطبيب التابع للأمم المتحدة",
+    ]
+    # after any other word ل still names who was told
+    assert speakers(["الطريق", "وقال الطبيب للصحفيين إن الوضع خطير."]) == [(2, "الطبيب")]
+
+
+def test_what_a_document_says_after_jaa_fi_is_its_issuers():
+    lines = [
+        "الحدود",
+        "وجاء في بيان للوزارة أن الحدود مغلقة.",
+        'وورد في التقرير: "الخسائر كبيرة".',
+        "وجاء في المرتبة الأولى أن الفريق فاز.",
+    ]
+    assert [(a.speaker_text, a.claim) for a in attributions(lines)] == [
+        ("بيان للوزارة", "الحدود مغلقة"),
+        ("التقرير", "الخسائر كبيرة"),
+    ]

@@ -26,17 +26,21 @@ from briefing.extract.arabic import (
 from briefing.extract.attribution_lexicon import (
     ACCORDING_TO,
     ADJECTIVE_ENDINGS,
+    AFFILIATED,
     ADJUNCT_STARTS,
     AGE_WORDS,
     AN,
     ANNOUNCED_ABOUT,
     AS_PUT_BY,
     ANY_CLOSING,
+    APPROXIMATORS,
     ASKED_FROM,
     AS_FORMS,
     BUT_FORMS,
+    BY_WAY_OF,
     BARE_CLAUSE_VERBS,
     BACKWARD_OPENERS,
+    BI_NOT,
     BI_NOUN_PREFIX,
     BI_NOUN_VERBS,
     CALLED_FORMS,
@@ -51,6 +55,7 @@ from briefing.extract.attribution_lexicon import (
     DEMONSTRATIVES,
     DEMONSTRATIVE_OBJECTS,
     DESCRIBED_AS,
+    DESCRIBED_ON,
     DESCRIBING_VERBS,
     DISCUSS_VERB,
     FEMININE,
@@ -62,6 +67,7 @@ from briefing.extract.attribution_lexicon import (
     IN,
     IN_FORMS,
     INDEFINITE_PLURALS,
+    INFORMING_VERBS,
     INTERROGATIVES,
     INTRODUCERS,
     ISSUED,
@@ -85,6 +91,7 @@ from briefing.extract.attribution_lexicon import (
     MAX_WORDS_BEFORE_SUBJECT,
     MIN_BARE_CLAUSE_WORDS,
     MIN_GLUED_SOURCE_LETTERS,
+    MODALS_BEFORE_AN,
     NEEDS_SPEAKER,
     NEGATIONS,
     NOT_TO,
@@ -98,9 +105,11 @@ from briefing.extract.attribution_lexicon import (
     QUOTE_MARKS,
     QUOTE_ONLY_VERBS,
     OPENING_QUOTES,
+    OUTLET_HEADS,
     PARTICIPLE_CUES,
     PLURAL,
     PLURAL_VERB_SUFFIX,
+    POLL_NOUNS,
     QAD,
     QAD_FORMS,
     QUOTING_FROM,
@@ -110,12 +119,15 @@ from briefing.extract.attribution_lexicon import (
     REJECTING_VERBS,
     REQUEST_VERBS,
     RELATIVES,
+    RELAYED_FROM,
+    RELAYING_VERBS,
     SOURCE_NOUNS,
     SOURCE_PHRASES,
     SOURCE_PHRASES_WITH_VERB,
     SOUND_PLURAL_SUFFIX,
     SPEECH_NOUNS,
     SPEECH_VERBS,
+    STATED_IN_VERBS,
     TANWEEN_FATH,
     TELLING_VERBS,
     TERMINALS,
@@ -131,6 +143,7 @@ from briefing.extract.attribution_lexicon import (
     WHAT_FORMS,
     WITH_IT,
     FUNCTION_WORDS,
+    HEAD_OF,
 )
 from briefing.structure import Article, Paragraph, ParagraphKind
 
@@ -361,13 +374,17 @@ def _trim_speaker(scan: _Scan, first: int, last: int) -> tuple[int, int]:
     """Cut a speaker phrase (tokens ``first:last``) at its first adjunct; the kept token range."""
     for index in range(first + _count_words(scan, first), last):
         word = scan.tokens[index].text
-        issued_by = word in ISSUED_BY and scan.tokens[index - 1].text in ISSUED
-        if (word in ADJUNCT_STARTS and not issued_by) or word in RELATIVES or word.isdigit():
+        previous = scan.tokens[index - 1].text
+        owned = previous in AFFILIATED or light_stem(previous) in SOURCE_NOUNS  # "بيان للوزارة"
+        part_of = (word in ISSUED_BY and previous in ISSUED) or (owned and word.startswith("ل"))
+        if (word in ADJUNCT_STARTS and not part_of) or word in RELATIVES or word.isdigit():
             return first, index
-        if index > first and word.startswith("لل"):
+        if index > first and word.startswith("لل") and not part_of:
             return first, index  # ل + ال: "للصحفيين", "للحشد" name who was told, not who told
         if TANWEEN_FATH in scan.original(index):
             return first, index  # "قال بيرنرز لي مازحاً", "قالها ردًا": how he said it, not who
+        if index > first and _is_speech_noun(word, SPEECH_NOUNS | SOURCE_NOUNS):
+            return first, index  # "وتابع الرئيس حديثه قائلاً": his talk, not his name
         following = scan.tokens[index + 1].text if index + 1 < len(scan.tokens) else ""
         if (word in TIMES_OF_DAY and following in DAYS) or (
             word in DEMONSTRATIVES and following in TIME_NOUNS  # "هذا الشهر"
@@ -388,6 +405,14 @@ def _count_words(scan: _Scan, index: int) -> int:
     elif words[1:2] == [IN] and words[2:3] and words[2] in PERCENT_WORDS:
         after = 3
     return after + 1 if words[after : after + 1] == [FROM] else 0
+
+
+def _after_approximator(scan: _Scan, index: int) -> int:
+    """Where a speaker starts that token ``index`` opens with an approximator ("ما يقرب من
+    نصف المشاركين"), else ``index``."""
+    words = tuple(scan.words(index, index + max(map(len, APPROXIMATORS))))
+    phrase = next((p for p in APPROXIMATORS if words[: len(p)] == p), ())
+    return index + len(phrase)
 
 
 def _opening_after(scan: _Scan, cue_index: int, lemma: str) -> tuple[int, str, int] | None:
@@ -439,6 +464,8 @@ def _opening_after(scan: _Scan, cue_index: int, lemma: str) -> tuple[int, str, i
             return index, "that", scan.tokens[index].end
         elif lemma in REQUEST_VERBS and word == NOT_TO and _asked_before(scan, cue_index, index):
             return index, "that", scan.tokens[index].start  # "طلب X من Y عدم منح"
+        elif lemma in BI_NOUN_VERBS and word == BI_NOT:
+            return index, "that", scan.tokens[index].start  # never part of a name
         elif (
             lemma in BI_NOUN_VERBS
             and word.startswith(BI_NOUN_PREFIX)
@@ -448,6 +475,20 @@ def _opening_after(scan: _Scan, cue_index: int, lemma: str) -> tuple[int, str, i
                 continue  # "أقر X، رئيس لجنة الدفاع بالبرلمان، بأن": part of the name
             return index, "that", scan.tokens[index].start  # "اعترف الوزير بالخطأ"
     return None
+
+
+def _relayed_source(scan: _Scan, cue_index: int, opening_index: int) -> tuple[int, int] | None:
+    """The tokens of the one an outlet quotes ("نقلت الصحيفة عن الوزير قوله"): after عن, up
+    to a speech noun or the opening; None when no one is quoted ("نقل الجرحى إلى المستشفى")."""
+    after = next(
+        (i + 1 for i in range(cue_index + 1, opening_index) if scan.tokens[i].text == RELAYED_FROM),
+        None,
+    )
+    if after is None or after >= opening_index or scan.tokens[after].text == BY_WAY_OF:
+        return None
+    noun = (i for i in range(after + 1, opening_index) if _is_speech_noun(scan.tokens[i].text))
+    first, last = _trim_speaker(scan, after, next(noun, opening_index))
+    return (first, last) if last > first else None
 
 
 def _urged_after_comma(scan: _Scan, index: int, about: str) -> bool:
@@ -482,15 +523,18 @@ def _asked_before(scan: _Scan, cue_index: int, index: int) -> bool:
     return any(scan.tokens[i].text in ASKED_FROM for i in range(cue_index + 1, index))
 
 
-def _describes_object(scan: _Scan, cue_index: int, lemma: str, opening_index: int) -> bool:
-    """"وصف نوجرو الضرر بأنه": the word before بأنه is what is described, not who describes
-    (unless the verb carries it as a pronoun: "وصفه الوزير بأنه")."""
-    return (
-        lemma in DESCRIBING_VERBS
-        and _bare_cue(scan.tokens[cue_index].text) in VERB_CUES
-        and scan.tokens[opening_index].text.startswith(DESCRIBED_AS)
-        and opening_index - cue_index > 2
-    )
+def _described_end(scan: _Scan, cue_index: int, lemma: str, opening_index: int) -> int | None:
+    """Where what a verb of describing describes ends ("وصف نوجرو الضرر بأنه", "على أنه"):
+    the token of بأنه, or of على before أنه; None for other verbs and openings, and when the
+    verb carries the object as a pronoun ("وصفه الوزير بأنه")."""
+    if lemma not in DESCRIBING_VERBS or _bare_cue(scan.tokens[cue_index].text) not in VERB_CUES:
+        return None
+    word = scan.tokens[opening_index].text
+    if word.startswith(DESCRIBED_AS):
+        return opening_index
+    if word in INTRODUCERS and scan.tokens[opening_index - 1].text == DESCRIBED_ON:
+        return opening_index - 1
+    return None
 
 
 def _introducer_at(scan: _Scan, index: int) -> bool:
@@ -574,7 +618,10 @@ def _verb_candidates(scan: _Scan) -> list[_Candidate]:
         before = scan.tokens[index - 1].text if index > 0 else ""
         if _is_called(scan, index) or before in NEGATIONS or before in INTERROGATIVES:
             continue
-        if before == AN and index > 1 and scan.tokens[index - 2].text in FIRST_SECOND_PERSON:
+        if before == AN and index > 1 and (
+            scan.tokens[index - 2].text in FIRST_SECOND_PERSON
+            or scan.tokens[index - 2].text in MODALS_BEFORE_AN
+        ):
             continue
         if _in_source_phrase(scan, index):
             continue  # "حسبما ذكرت شبكة إن بي سي": the phrase reports it, إن is part of the name
@@ -611,9 +658,21 @@ def _verb_candidates(scan: _Scan) -> list[_Candidate]:
             claim, open_quote = (position, scan.sentence_end(position)), False
         else:
             claim, open_quote = _claim_from(scan, kind, position)
-        first, last = _trim_speaker(scan, index + 1, opening_index)
-        if last == opening_index and _describes_object(scan, index, lemma, opening_index):
-            last -= 1
+        first, last = _trim_speaker(scan, _after_approximator(scan, index + 1), opening_index)
+        if lemma in INFORMING_VERBS:
+            told = (i for i in range(first + 1, last) if scan.tokens[i].text in OUTLET_HEADS)
+            last = next(told, last)
+        if lemma in RELAYING_VERBS:
+            relayed = _relayed_source(scan, index, opening_index)
+            if relayed is None:
+                continue
+            first, last = relayed
+            gender = _noun_gender(scan.tokens[first].text)  # the verb agrees with the outlet
+        described_end = _described_end(scan, index, lemma, opening_index)
+        if described_end is not None and token.text.endswith(PLURAL_VERB_SUFFIX):
+            last = first  # "وصفوا اقتراح السيد كريك على أنه": the subject is in the verb
+        elif last == described_end and described_end - index > 2:
+            last -= 1  # the word before is what is described, not who describes
         if lemma in REJECTING_VERBS:
             rejected = _rejected_claim(scan, first, opening_index) if kind == "that" else None
             if rejected is None:
@@ -950,7 +1009,7 @@ def _backward_candidate(scan: _Scan, index: int, gender: str) -> _Candidate | No
     becomes the claim when the candidate is resolved.
     """
     first = index + 1
-    if first < len(scan.tokens) and scan.tokens[first].text == WITH_IT:
+    if first < len(scan.tokens) and scan.tokens[first].text in WITH_IT:
         first += 1
     last = first
     while last < len(scan.tokens) and last - first < MAX_SPEAKER_TOKENS:
@@ -1007,7 +1066,8 @@ def _boundary_before(scan: _Scan, index: int) -> bool:
 
 
 def _speaker_before(scan: _Scan, candidate: _Candidate, earlier: list[_Candidate]) -> None:
-    """Fill an implied speaker from before the verb: "كانت X قد ذكرت", "X الذي أبدى", "X قال"."""
+    """Fill an implied speaker from before the verb: "كانت X قد ذكرت", "X الذي أبدى", "X قال",
+    "ولكن X قد وصفوا" (with no كان before it, قد is only the verb's)."""
     index = candidate.cue_index
     tokens_ = scan.tokens
     if index >= 2 and tokens_[index - 1].text == QAD:
@@ -1017,6 +1077,7 @@ def _speaker_before(scan: _Scan, candidate: _Candidate, earlier: list[_Candidate
                     candidate.speaker = (tokens_[back + 1].start, tokens_[index - 2].end)
                     candidate.rule = "kana-qad"
                 return
+        _subject_before(scan, candidate, index - 1)
         return
     if index >= 1 and tokens_[index - 1].text in RELATIVES:
         relative = tokens_[index - 1]
@@ -1117,7 +1178,7 @@ def _phrase_candidates(scan: _Scan) -> list[_Candidate]:
             continue
         if after < len(scan.tokens) and scan.tokens[after].text in WHAT_FORMS:
             after += 2  # "وفق ما يختم", "وفقا لما كشفه": skip "ما" and its verb
-            if after < len(scan.tokens) and scan.tokens[after].text == WITH_IT:
+            if after < len(scan.tokens) and scan.tokens[after].text in WITH_IT:
                 after += 1  # "وفقاً لما أفادت به شركة نيلسن"
         last = _phrase_end(scan, after, _cue_form)  # a reporting verb starts a clause of its own
         # "وفقا لصحيفة دي تسايت", "وفقا لوسائل إعلام": ل + the source, which after a verb would
@@ -1140,6 +1201,8 @@ def _phrase_candidates(scan: _Scan) -> list[_Candidate]:
         before = scan.text[sentence_start : token.start]
         speaker = (scan.tokens[first].start, scan.tokens[last - 1].end)
         glued_lam = _lam_glued_to_source(scan, word, index, first)
+        if light_stem(scan.tokens[first].text[1 if glued_lam else 0 :]) in POLL_NOUNS:
+            continue  # a poll finds, it says nothing
         if glued_lam:
             speaker = (speaker[0] + 1, speaker[1])  # "وفقا لمصادر": the source is "مصادر"
         implied = last - first == 1 and _is_speech_noun(scan.tokens[first].text)
@@ -1200,10 +1263,14 @@ def _source_of_hearsay(scan: _Scan, end: int) -> tuple[int, int] | None:
     return (scan.tokens[first].start, scan.tokens[last - 1].end) if last > first else None
 
 
-def _is_speech_noun(word: str) -> bool:
-    """Whether ``word`` is a speech noun with a possessive ("تصريحاته", "قوله")."""
+def _is_speech_noun(word: str, nouns: frozenset[str] = SPEECH_NOUNS) -> bool:
+    """Whether ``word`` is a speech noun (of ``nouns``) with a possessive ("تصريحاته", "قوله",
+    "كلمته": its ة is written ت before the pronoun)."""
     for suffix in ("هما", "هم", "ها", "ه"):
-        if word.endswith(suffix) and light_stem(word[: -len(suffix)]) in SPEECH_NOUNS:
+        stem = word[: -len(suffix)] if word.endswith(suffix) else ""
+        if stem.endswith("ت"):
+            stem = stem[:-1] + "ة"
+        if stem and light_stem(stem) in nouns:
             return True
     return False
 
@@ -1398,6 +1465,39 @@ def _call_noun_candidates(scan: _Scan) -> list[_Candidate]:
     return found
 
 
+def _stated_in_candidates(scan: _Scan) -> list[_Candidate]:
+    """"وجاء في بيان للوزارة أن الحدود مغلقة": what a statement, report or interview says
+    (after أن, a quote or a colon), its speaker the document after في with who issued it."""
+    found = []
+    for index, token in enumerate(scan.tokens[:-2]):
+        word = token.text
+        if word not in STATED_IN_VERBS and word[:1] in "وف":
+            word = word[1:]
+        if word not in STATED_IN_VERBS or scan.tokens[index + 1].text != IN:
+            continue
+        if light_stem(scan.tokens[index + 2].text) not in SOURCE_NOUNS:
+            continue
+        opening = _opening_after(scan, index + 1, "")
+        if opening is None:
+            continue
+        opening_index, kind, position = opening
+        first, last = _trim_speaker(scan, index + 2, opening_index)
+        claim, open_quote = _claim_from(scan, kind, position)
+        found.append(
+            _Candidate(
+                cue_index=index,
+                cue=(token.start, scan.tokens[index + 1].end),
+                rule="stated-in",
+                gender=_noun_gender(scan.tokens[first].text),
+                speaker=(scan.tokens[first].start, scan.tokens[last - 1].end),
+                claim=claim,
+                open_quote=open_quote,
+                explicit_after=True,
+            )
+        )
+    return found
+
+
 def _as_put_candidates(scan: _Scan) -> list[_Candidate]:
     """"وعلى حد قوله، سيجلب القرار فرصة" / "القرار فرصة، على حد تعبير الوزير.": the sentence is
     said by the possessor of the speech noun ("قوله": the latest he), or by who is named after it.
@@ -1444,6 +1544,7 @@ def _paragraph_candidates(scan: _Scan) -> list[_Candidate]:
         + _phrase_candidates(scan)
         + _speech_noun_candidates(scan)
         + _call_noun_candidates(scan)
+        + _stated_in_candidates(scan)
         + _as_put_candidates(scan),
     )
 
@@ -1527,15 +1628,20 @@ class _Speakers:
         # A name is shortened from the front: "وزير الخارجية أحمد النجار" becomes "النجار",
         # "تقرير مركز دراسات الحرب" ends with the centre's name.
         for entity in reversed(self.recent):
-            if _ends_with(entity.words, words) and not _is_coordination(entity.words):
-                return entity
-            if _ends_with(words, entity.words) and not _is_coordination(words):
+            if _shortened(entity.words, words) or _shortened(words, entity.words):
                 return entity
         return None
 
 
 def _ends_with(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     return 0 < len(shorter) <= len(longer) and longer[len(longer) - len(shorter) :] == shorter
+
+
+def _shortened(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    """Whether ``shorter`` names what ``longer`` does, shortened from the front: not two
+    speakers ("كوتراشيف وفياض"), nor a body and its head ("رئيس مجتمع كرومويل")."""
+    before = longer[-len(shorter) - 1] if len(longer) > len(shorter) else ""
+    return _ends_with(longer, shorter) and not _is_coordination(longer) and before not in HEAD_OF
 
 
 def _is_coordination(words: tuple[str, ...]) -> bool:

@@ -65,12 +65,18 @@ VERB_CUES = _forms(
         "ذكر": {MASCULINE: "ذكر", FEMININE: "ذكرت", PLURAL: "ذكروا"},
         "أورد": {MASCULINE: "أورد", FEMININE: "أوردت", PLURAL: "أوردوا"},
         "لفت": {MASCULINE: "لفت", FEMININE: "لفتت", PLURAL: "لفتوا"},
+        # "ونوه الوزير إلى أن" (noted); "نوه بجهود الفريق" (praised) opens no claim
+        "نوه": {MASCULINE: "نوه ينوه", FEMININE: "نوهت تنوه", PLURAL: "نوهوا"},
         "أشار": {MASCULINE: "أشار يشير", FEMININE: "أشارت تشير", PLURAL: "أشاروا"},
         "أعلن": {MASCULINE: "أعلن يعلن", FEMININE: "أعلنت تعلن", PLURAL: "أعلنوا"},
         "نفى": {MASCULINE: "نفى ينفي", FEMININE: "نفت تنفي", PLURAL: "نفوا"},
+        # "ونقلت وكالة رويترز عن مسؤول قوله إن" (quoted); see RELAYING_VERBS
+        "نقل": {MASCULINE: "نقل ينقل", FEMININE: "نقلت تنقل", PLURAL: "نقلوا"},
         "حذر": {MASCULINE: "حذر يحذر", FEMININE: "حذرت تحذر", PLURAL: "حذروا"},
         "أوضح": {MASCULINE: "أوضح", FEMININE: "أوضحت", PLURAL: "أوضحوا"},
         "شدد": {MASCULINE: "شدد", FEMININE: "شددت", PLURAL: "شددوا"},
+        # "أصر X على أن" (insisted); "أصر على موقفه" opens no claim
+        "أصر": {MASCULINE: "أصر يصر", FEMININE: "أصرت تصر", PLURAL: "أصروا يصرون"},
         "أفاد": {MASCULINE: "أفاد يفيد", FEMININE: "أفادت تفيد", PLURAL: "أفادوا"},
         "أخبر": {MASCULINE: "أخبر", FEMININE: "أخبرت", PLURAL: "أخبروا"},
         # "أبلغته الشرطة بأن" (informed); past forms only: "يبلغ" is also "is aged, amounts to"
@@ -130,11 +136,21 @@ CLAIMING_THAT = frozenset(fold(w).text for w in "القائلة القائل ا�
 REQUEST_VERBS = frozenset({"طلب"})
 ASKED_FROM = frozenset(fold(w).text for w in "من منه منها منهم منهما مني منا منك منكم".split())
 NOT_TO = fold("عدم").text
+# Verbs of relaying name the outlet after them and the one it quotes after عن, whose speech
+# noun may follow ("ونقلت الصحيفة عن الوزير قوله: «...»"): the one quoted is the speaker. With
+# no عن, or "عن طريق" (by way of), نقل is "moved" ("نقل المسعفون الجرحى إلى المستشفى").
+RELAYING_VERBS = frozenset({"نقل"})
+RELAYED_FROM = fold("عن").text
+BY_WAY_OF = fold("طريق").text
 # Verbs that report a claim only as a quotation after their speaker ("وعلق آخر: «...»").
 QUOTE_ONLY_VERBS = frozenset({"علق"})
 # Verbs of telling take the one told as an object pronoun ("أخبرني", "فأخبرها"), verbs of
 # judging what is judged ("اعتبرته مدريد بأنه", "وصفه الوزير بأنه").
 TELLING_VERBS = frozenset({"أخبر", "أبلغ", "اعتبر", "وصف"})
+# "أخبر لي وكالة أخبار سي إن بي سي أن", "وأخبر ستوريدج موقع LiverpoolFC.com": after a verb of
+# informing, an outlet after the speaker is the one told (with قال it takes ل: "لصحيفة")
+INFORMING_VERBS = frozenset({"أخبر", "أبلغ"})
+OUTLET_HEADS = frozenset(fold(w).text for w in "صحيفة مجلة موقع قناة وكالة شبكة إذاعة".split())
 OBJECT_PRONOUNS = ("هما", "هم", "ها", "ني", "نا", "ه")
 # Verbs that open a sentence of speech without reporting a claim themselves: a participle
 # after them ("وتحدث X عن ... قائلاً:") speaks for their subject.
@@ -174,9 +190,11 @@ BUT_FORMS = frozenset(fold(w).text for w in "لكن ولكن".split())
 # follows من ("حذر الخبراء من ارتفاع الأسعار", "واشتكى بعض السكان من غياب الخدمات").
 ANNOUNCED_ABOUT = {"أعلن": fold("عن").text, "حذر": fold("من").text, "اشتكى": fold("من").text}
 # What is admitted or pledged is a noun with ب and the article: "اعترف الوزير بالخطأ", "تعهد
-# الحزب بالعمل على" (not "بيل غيتس", "تعهد بايدن").
+# الحزب بالعمل على" (not "بيل غيتس", "تعهد بايدن"), or with ب and عدم (not to: "تعهد الرئيس
+# بعدم استخدام القوة").
 BI_NOUN_VERBS = frozenset({"اعترف", "أقر", "تعهد"})
 BI_NOUN_PREFIX = fold("بال").text
+BI_NOT = fold("بعدم").text
 # ...but a بال-adverb says how, not what: "أقر البرلمان القانون بالإجماع" (passed it unanimously).
 MANNER_ADVERBS = frozenset(
     fold(w).text for w in "بالإجماع بالأغلبية بالكامل بالفعل بالتالي بالمثل بالتزامن".split()
@@ -187,9 +205,11 @@ PASSIVE_ABOUT = frozenset({"أعلن"})
 # is the quoted object rather than an أن-clause.
 READINESS_VERB, DISCUSS_VERB = "أبدى", "ناقش"
 READINESS_NOUN = fold("استعداد").text
-# "وصف X الضرر بأنه ساحق": the described object stands between the speaker and بأن.
+# "وصف X الضرر بأنه ساحق", "على أنه": the described object stands between the speaker and
+# بأن (or على before أن).
 DESCRIBING_VERBS = frozenset({"وصف"})
 DESCRIBED_AS = fold("بأن").text
+DESCRIBED_ON = fold("على").text
 INTRODUCERS = frozenset(
     fold(w).text for w in "أن أنّ إن أنه أنها أنهم بأن بأنه بأنها بأنهم إنه إنها".split()
 )
@@ -212,10 +232,10 @@ PRONOUN_PREPOSITIONS = frozenset(
 ADJUNCT_STARTS = (
     frozenset(
         fold(w).text
-        for w in """في خلال يوم أمس اليوم عبر أثناء أمام إلى الى من على عن بعد قبل فيما لاحقا
+        for w in """في خلال يوم أمس اليوم عبر أثناء أمام إلى الى من على عن بعد قبل منذ فيما لاحقا
         أيضا مؤخرا سابقا وقتها حينها بالفعل كيف لماذا متى بالقول قائلا قائلة قائلين مضيفا
         مضيفة لوسائل للصحفيين للصحافيين لوكالة لقناة لصحيفة لموقع للصحافة لتلفزيون
-        لإذاعة""".split()
+        لإذاعة لشبكة لمجلة""".split()
     )
     | PRONOUN_PREPOSITIONS
     | frozenset(PARTICIPLE_CUES)
@@ -266,7 +286,14 @@ WHAT_FORMS = frozenset(fold(w).text for w in "ما لما بما".split())
 NOT_SOURCES = frozenset(
     fold(w).text for w in "الطلب الحاجة الظروف الأصول القانون الأحوال العادة لذلك ذلك لهذا".split()
 )
-WITH_IT = fold("به").text
+# "وجاء في بيان للوزارة أن", "ورد في التقرير أن": what a document says, its source after في;
+# "جاء الرئيس", "جاء في المرتبة الأولى" report nothing
+STATED_IN_VERBS = frozenset(fold(w).text for w in "جاء ورد".split())
+# "هذا ما صرح به X", "وفقاً لما أفادت به شركة نيلسن"; also feminine ("هذا ما صرحت بها X")
+WITH_IT = frozenset(fold(w).text for w in "به بها".split())
+# "وفقًا لاستطلاع أجرته يوجوف", "وفقا لما كشفه الاستطلاع": a poll finds, it says nothing; the
+# ones polled speak only where a verb gives them a claim ("قال 58٪ من الناخبين إن")
+POLL_NOUNS = frozenset(light_stem(w) for w in "استطلاع استبيان".split())
 # Nouns that name what a speaker issued; kept as keys so "التقرير" later finds the centre
 # that spoke "في تقرير له".
 SOURCE_NOUNS = frozenset(light_stem(w) for w in "تقرير بيان تصريح مقابلة حديث كلمة دراسة".split())
@@ -280,10 +307,13 @@ CLOSING_FOR = {"«": "»"}
 ANY_CLOSING = '”“"»'
 QUOTE_MARKS = OPENING_QUOTES + ANY_CLOSING
 TERMINALS = ".?!؟"
-# "التقرير الصادر عن وزارة الداخلية" (the report issued by): who issued it is part of the
-# speaker, not an adjunct after it.
-ISSUED = frozenset(fold(w).text for w in "الصادر الصادرة".split())
+# "التقرير الصادر عن وزارة الداخلية", "وفقًا لأنباء صادرة عن إدارة الشرطة" (issued by): who
+# issued it is part of the speaker, not an adjunct after it.
+ISSUED = frozenset(fold(w).text for w in "الصادر الصادرة صادر صادرة".split())
 ISSUED_BY = frozenset(fold(w).text for w in "عن من".split())
+# "قناة كيه تي يو يو التابعة لشبكة إن بي سي", "الطبيب التابع للأمم المتحدة" (affiliated to):
+# the ل-word after these is who owns the speaker, no one told
+AFFILIATED = frozenset(fold(w).text for w in "التابع التابعة تابع تابعة".split())
 # Words that cannot be part of a subject before a verb ("في المقابل قال" has none).
 FUNCTION_WORDS = frozenset(
     normalize(w)
@@ -299,6 +329,11 @@ INTERROGATIVES = frozenset(
 # "الرسالة التي أريد أن أبلغها" (that I want to convey): after "أريد أن" a form like a past
 # verb ("أبلغ", "أعلن", "أخبر") is the speaker's own "I" in the present, reporting nothing
 AN = fold("أن").text
+# "يمكن أن يشهد شهر أكتوبر تغييرات ... حيث إن", "من المقرر أن يعلن": what could be or is due to
+# be said is no report of what was
+MODALS_BEFORE_AN = frozenset(
+    fold(w).text for w in "يمكن ويمكن يمكنه يمكنها يمكنهم يمكننا المتوقع المقرر المفترض".split()
+)
 TANWEEN_FATH = "\u064b"  # "مازحاً", "مبتسماً": a circumstantial word after the name
 # Descriptions that refer back to someone already named: "the 24-year-old", "the player".
 AGE_WORDS = frozenset(normalize(w) for w in "البالغ البالغة البالغان البالغين".split())
@@ -310,6 +345,12 @@ DESCRIPTION_HEADS = frozenset(
 # "بطل العالم ثلاث مرات" describes; "اللاعب محمد صلاح" names (its words are neither ال- nor counts).
 COUNT_WORDS = frozenset(
     normalize(w) for w in "مرة مرتين مرات ثلاث أربع خمس ست سبع ثماني تسع عشر".split()
+)
+# "صرح ما يقرب من نصف المشاركين بأنهم" (nearly half): how many speak, before the group that does;
+# its ما is no function word ending the speaker
+APPROXIMATORS = tuple(
+    tuple(fold(w).text for w in phrase.split())
+    for phrase in ("ما يقرب من", "ما يزيد عن", "ما يزيد على", "ما لا يقل عن")
 )
 MAX_QUOTE_PARAGRAPHS = 8  # a quotation left open runs at most this far without quote marks
 MAX_QUOTED_TERM_WORDS = 3  # '"كاني"', '"الجانب المحير"': a term quoted inside a quotation
@@ -328,6 +369,9 @@ TITLE_WORDS = frozenset(
     الشيخ القاضي القاضية المحامي المحامية""".split()
 )
 MAX_TITLE_WORDS = 3
+# "جون جولدسميث، رئيس مجتمع كرومويل", "المتحدثة باسم الوزارة": a phrase ending in a body's
+# name after one of these is the body's head or voice, not a longer name of the body
+HEAD_OF = frozenset(normalize(w) for w in "رئيس رئيسة مدير مديرة أمين أمينة قائد مؤسس باسم".split())
 # The verb or title before a subject tells her gender: "وكانت"، "قامت"، "السيدة".
 FEMININE_ENDINGS = (fold("ت").text, fold("ة").text)
 # A pronoun reaches back this many paragraphs (NTREX: sentences) to a person not yet speaking.

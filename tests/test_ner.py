@@ -494,6 +494,8 @@ def test_the_crfs_names_it_is_unsure_of_are_left_out(least_sure, kept):
         ('ونشر موقع "صوت الناس" الخبر', "صوت الناس"),
         ("من إنتاج شركة هيونداي الكورية", "هيونداي"),  # unquoted: rare words only
         ("قالت صحيفة لوموند إن", "لوموند"),
+        ("وأعلن مصرف « الراجحي » أرباحه", "الراجحي"),  # a bank, a channel, a university...
+        ('وأوردت وكالة " يونهاب " الكورية', "يونهاب"),
     ],
 )
 def test_a_name_after_the_kind_of_body_it_is(text, name):

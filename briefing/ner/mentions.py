@@ -109,7 +109,12 @@ SURNAME_PARTICLES = frozenset(normalize(w) for w in ("فان", "فون", "دي",
 ROLE_LINKS = frozenset({"لدي", "باسم"})
 # Words saying what kind of body the name after them is (company, newspaper, magazine,
 # foundation, website): with the name in quotes, and (the first three) without.
-_QUOTED_NAME_KINDS = frozenset(normalize(w) for w in ("شركة", "صحيفة", "مجلة", "مؤسسة", "موقع"))
+# Kinds of body whose name may follow in quotes (``مصرف «الراجحي»``); quoted after another
+# noun, a name is a product's or a book's as often as a body's.
+_QUOTED_NAME_KINDS = frozenset(
+    normalize(w)
+    for w in "شركة صحيفة مجلة مؤسسة موقع مصرف بنك وكالة قناة شبكة مجموعة جامعة".split()
+)
 _NAME_KINDS = frozenset(normalize(w) for w in ("شركة", "صحيفة", "مجلة"))
 _DATELINE_CLOSERS = {"-": frozenset({"-", ":"}), "–": frozenset({"–", ":"}), "(": frozenset({")"})}
 _DATELINE_OPENERS = frozenset(_DATELINE_CLOSERS)
@@ -271,11 +276,13 @@ def _bodies_after_kind_words(words: list[str], common: frozenset[str]) -> list[t
     ``_MAX_ORG_WORDS`` words); an unquoted one is the rare, non-dictionary words right after
     it. In the training text (less the dev and held-out parts) this reads 24 of 25 quoted
     names and 7 of 7 unquoted ones as their gold ORG names; on the dev sentences the whole
-    pipeline's F1 went from 0.802 to 0.804.
+    pipeline's F1 went from 0.802 to 0.804. Banks, agencies, channels, networks, groups and
+    universities before a quoted name added 4 right names and no wrong one over the five
+    pooled blocks (micro F1 0.7676 -> 0.7679).
     """
     found = []
     for i, word in enumerate(words[:-1]):
-        head = split_proclitics(word)[1]
+        head = word if word in _QUOTED_NAME_KINDS else split_proclitics(word)[1]  # وكالة
         if head in _QUOTED_NAME_KINDS and words[i + 1] in _OPENING_QUOTES:
             end = next(
                 (k for k in range(i + 2, min(i + 3 + _MAX_ORG_WORDS, len(words)))

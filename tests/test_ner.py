@@ -575,6 +575,20 @@ def test_words_of_names_that_are_no_dictionary_words_are_a_feature(word, marked)
     assert ("gaz=person-word" in features) == marked
 
 
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("وقالت قوات الحشد الشعبي إن", [("قوات الحشد الشعبي", "organisation pattern")]),
+        # the forces or committee of a body of its own: ANERcorp tags the body
+        ("وانتشرت قوات الأمم المتحدة في الجنوب", [("الأمم المتحدة", "gazetteer")]),
+        ("وقالت لجنة حلف الناتو إن", [("حلف الناتو", "known body")]),
+    ],
+)
+def test_a_head_before_a_body_of_its_own_is_left_out(text, found):
+    names = find_mentions(text, [(0, len(text))], SilentTagger()).found
+    assert [(f.text, f.source) for f in names] == found
+
+
 def test_a_person_made_of_ordinary_words_is_a_slip_of_the_tagger():
     text = "وتناول الضيوف خبز الشعير أمس"
     slip = FixedTagger(["O", "O", "B-PERS", "I-PERS", "O"], [1.0] * 5)

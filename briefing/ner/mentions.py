@@ -203,9 +203,18 @@ def _org_patterns(words: list[str]) -> list[tuple[str, int, int]]:
         j = i + 1
         while j < len(words) and j - i < _MAX_ORG_WORDS and describes(words[j]):
             j += 1
-        if j - i >= 2 and not _state_branch(words[i:j]):
+        if j - i >= 2 and not _state_branch(words[i:j]) and not _names_a_body(words, i + 1, j):
             found.append(("ORG", i, j))
     return found
+
+
+def _names_a_body(words: list[str], start: int, end: int) -> bool:
+    """Whether ``words[start:end]`` is a body of its own (``قوات [الأمم المتحدة]``, ``لجنة [الأمم
+    المتحدة]``): ANERcorp tags that body, not the head before it."""
+    place = match_place(words, start)
+    if place is not None and place[0].kind == "body" and place[1] == end - start:
+        return True
+    return match_known_body(words, start) == end - start
 
 
 def _heads_before_names(

@@ -589,6 +589,12 @@ def test_a_head_before_a_body_of_its_own_is_left_out(text, found):
     assert [(f.text, f.source) for f in names] == found
 
 
+def test_a_currency_is_no_place():
+    text = "ودفع الزائر 500 شيكل للدخول"
+    tagger = FixedTagger(["O", "O", "O", "B-LOC", "O"], [1.0] * 5)
+    assert find_mentions(text, [(0, len(text))], tagger).found == []
+
+
 def test_a_person_made_of_ordinary_words_is_a_slip_of_the_tagger():
     text = "وتناول الضيوف خبز الشعير أمس"
     slip = FixedTagger(["O", "O", "B-PERS", "I-PERS", "O"], [1.0] * 5)

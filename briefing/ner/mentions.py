@@ -129,6 +129,12 @@ _PREPOSITIONS = frozenset(normalize(w) for w in ("في", "مع", "عن", "إلى
 # Particles split off a word before it is looked up as an ordinary word: others read too much
 # into names (``بوش``, Bush, is not ب + ``وش``).
 _PLAIN_CLITICS = frozenset({"و", "ال", "وال"})
+# Currencies, which the CRF takes for places (``شيكل``; ANERcorp tags them MISC): never an
+# actor. Not ريال (Real Madrid), يوان and ين (Chinese names).
+_CURRENCIES = frozenset(
+    normalize(w)
+    for w in "شيكل شيكلا درهم دينار ليرة جنيه يورو دولار روبل روبية فرنك".split()
+)
 _PORTFOLIO_TITLES = frozenset(normalize(w) for w in ("وزير", "وزيرة"))
 _CLUB_HEADS = frozenset({normalize("نادي"), normalize("النادي"), _TEAM})
 _OPENING_QUOTES = frozenset('"«“')
@@ -640,8 +646,12 @@ def _make_found(
 
 def _not_a_name(tokens: list[Token], words: list[str]) -> bool:
     """Spans made only of dates, titles, nationality adjectives or punctuation are no actor,
-    nor is one word with tanween fath (``روسياً``: "Russian", an adverb, not Russia)."""
+    nor is one word with tanween fath (``روسياً``: "Russian", an adverb, not Russia), nor a
+    currency (pooled over five ANERcorp blocks 13 wrong names fewer, micro F1 0.7687 ->
+    0.7695)."""
     if len(tokens) == 1 and _TANWEEN_FATH in tokens[0].text:
+        return True
+    if all(split_proclitics(word)[1] in _CURRENCIES for word in words):
         return True
     for i, word in enumerate(words):
         if not any(ch.isalpha() for ch in word):

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from briefing.extract.dates_lexicon import LEXICON, Kind, fold
 from briefing.ner.dictionary import dictionary_reading
-from briefing.ner.person_names import person_name_words
 from briefing.ner.gazetteer import Place, known_place, match_city, match_place, place_index
 from briefing.ner.lexicon import (
     given_name,
@@ -24,6 +23,7 @@ from briefing.ner.lexicon import (
     title_at,
     word_gloss,
 )
+from briefing.ner.person_names import person_name_words
 from briefing.ner.scoring import entity_spans
 from briefing.ner.tagger import Tagger
 from briefing.ner.text import (
@@ -107,10 +107,9 @@ _BOUND_TO_NEXT = frozenset({normalize("عبد")})
 SURNAME_PARTICLES = frozenset(normalize(w) for w in ("فان", "فون", "دي", "دا", "دو"))
 # Words inside a role that are neither titles nor names: "to" (ambassador to), "on behalf of".
 ROLE_LINKS = frozenset({"لدي", "باسم"})
-# Words saying what kind of body the name after them is (company, newspaper, magazine,
-# foundation, website): with the name in quotes, and (the first three) without.
-# Kinds of body whose name may follow in quotes (``مصرف «الراجحي»``); quoted after another
-# noun, a name is a product's or a book's as often as a body's.
+# Words saying what kind of body the name after them is: with the name in quotes (``مصرف
+# «الراجحي»``; quoted after another noun, a name is a product's or a book's as often as a
+# body's), and company, newspaper and magazine without.
 _QUOTED_NAME_KINDS = frozenset(
     normalize(w)
     for w in "شركة صحيفة مجلة مؤسسة موقع مصرف بنك وكالة قناة شبكة مجموعة جامعة".split()
@@ -125,7 +124,6 @@ _TEAM = normalize("فريق")
 _MOVEMENT_HEADS = frozenset({normalize("حركة")})
 # Prepositions written as words: a body named between a title and a name never holds one.
 _PREPOSITIONS = frozenset(normalize(w) for w in ("في", "مع", "عن", "إلى", "من", "منذ", "حول", "ضد"))
-# A minister's object is a portfolio (``وزير الشؤون الإسلامية والأوقاف``), never a body.
 # Particles split off a word before it is looked up as an ordinary word: others read too much
 # into names (``بوش``, Bush, is not ب + ``وش``).
 _PLAIN_CLITICS = frozenset({"و", "ال", "وال"})
@@ -135,6 +133,7 @@ _CURRENCIES = frozenset(
     normalize(w)
     for w in "شيكل شيكلا درهم دينار ليرة جنيه يورو دولار روبل روبية فرنك".split()
 )
+# A minister's object is a portfolio (``وزير الشؤون الإسلامية والأوقاف``), never a body.
 _PORTFOLIO_TITLES = frozenset(normalize(w) for w in ("وزير", "وزيرة"))
 _CLUB_HEADS = frozenset({normalize("نادي"), normalize("النادي"), _TEAM})
 _OPENING_QUOTES = frozenset('"«“')

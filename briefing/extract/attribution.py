@@ -11,7 +11,7 @@ given to someone.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
 from briefing.extract.arabic import (
@@ -340,14 +340,21 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _conjunction_off(word: str, words: Collection[str]) -> str:
+    """``word`` without its leading و/ف where only that form is one of ``words`` ("وجاء" ->
+    "جاء"); otherwise ``word`` as it is."""
+    if word not in words and word[:1] in "وف" and word[1:] in words:
+        return word[1:]
+    return word
+
+
 def _cue_form(word: str) -> tuple[str, str] | None:
     """The (lemma, gender) of a reporting verb or participle, allowing a leading و or ف, and
     an object pronoun on a verb of telling ("فأخبرها", "أخبرتني")."""
     for cues in (VERB_CUES, PARTICIPLE_CUES):
-        if word in cues:
-            return cues[word]
-        if word[:1] in "وف" and word[1:] in cues:
-            return cues[word[1:]]
+        form = cues.get(_conjunction_off(word, cues))
+        if form is not None:
+            return form
     for suffix in OBJECT_PRONOUNS:
         stem = word[: -len(suffix)] if word.endswith(suffix) else ""
         if stem.endswith(PLURAL_VERB_SUFFIX[0]):
@@ -1126,9 +1133,7 @@ def _subject_before(scan: _Scan, candidate: _Candidate, index: int) -> None:
     for word in words:
         if word in SOURCE_PHRASES or word in WHAT_FORMS:
             return  # "وفقاً لما أفادت": the source follows the verb
-        bare = normalize(word)
-        if bare[:1] in "وف" and bare[1:] in FUNCTION_WORDS:
-            bare = bare[1:]
+        bare = _conjunction_off(normalize(word), FUNCTION_WORDS)
         if bare in FUNCTION_WORDS or _without_pronoun(bare) in FUNCTION_WORDS:
             return
     candidate.speaker = (scan.tokens[clause_start].start, scan.tokens[index - 1].end)
@@ -1470,9 +1475,7 @@ def _stated_in_candidates(scan: _Scan) -> list[_Candidate]:
     (after أن, a quote or a colon), its speaker the document after في with who issued it."""
     found = []
     for index, token in enumerate(scan.tokens[:-2]):
-        word = token.text
-        if word not in STATED_IN_VERBS and word[:1] in "وف":
-            word = word[1:]
+        word = _conjunction_off(token.text, STATED_IN_VERBS)
         if word not in STATED_IN_VERBS or scan.tokens[index + 1].text != IN:
             continue
         if light_stem(scan.tokens[index + 2].text) not in SOURCE_NOUNS:
@@ -1886,8 +1889,7 @@ def _speaks_in_person(scan: _Scan) -> bool:
     if _first_quote_mark(scan) < len(scan.text):
         return False
     return any(
-        t.text in FIRST_SECOND_PERSON
-        or (t.text[:1] in "وف" and t.text[1:] in FIRST_SECOND_PERSON)
+        _conjunction_off(t.text, FIRST_SECOND_PERSON) in FIRST_SECOND_PERSON
         or _first_person_after_negation(scan, index)
         for index, t in enumerate(scan.tokens)
     )

@@ -204,6 +204,11 @@ class FirstParagraphTagger:
         return result
 
 
+def actors_by_name(article, tagger) -> dict:
+    """The actors of a one-article briefing, by Arabic name."""
+    return {a.name_ar: a for a in extract_actors(Briefing("t", [article]), tagger=tagger)}
+
+
 def test_names_are_spread_except_one_word_taken_for_a_person_after_a_role():
     article = build(
         "خبر",
@@ -212,7 +217,7 @@ def test_names_are_spread_except_one_word_taken_for_a_person_after_a_role():
         "وأكدت عصائب أهل الحق أن مؤسسة الرافدين لن تتراجع، وأيده كوتراشيف.",
     )
     tagger = FirstParagraphTagger({("مؤسسة", "الرافدين"): "ORG", ("قيس", "الخزعلي"): "PERS"})
-    actors = {a.name_ar: a for a in extract_actors(Briefing("t", [article]), tagger=tagger)}
+    actors = actors_by_name(article, tagger)
     # found by the CRF in the first paragraph after the headline, spread to the last
     assert [m.paragraph for m in actors["مؤسسة الرافدين"].mentions] == [2, 4]
     # a body found between a title and a person, spread too
@@ -232,7 +237,7 @@ def test_a_name_that_is_a_common_word_is_spread_only_as_often_as_the_text_names_
         "وحلق الصقر فوق الساحة.",
     )
     tagger = FirstParagraphTagger({("صقر",): "PERS"})
-    actors = {a.name_ar: a for a in extract_actors(Briefing("t", [falcon]), tagger=tagger)}
+    actors = actors_by_name(falcon, tagger)
     assert [m.paragraph for m in actors["صقر"].mentions] == [2]
     # a name the dictionary does not know is spread however often it recurs
     rare = build(
@@ -244,7 +249,7 @@ def test_a_name_that_is_a_common_word_is_spread_only_as_often_as_the_text_names_
         "ثم غادر كوتراشيف القاعة.",
     )
     tagger = FirstParagraphTagger({("كوتراشيف",): "PERS"})
-    actors = {a.name_ar: a for a in extract_actors(Briefing("t", [rare]), tagger=tagger)}
+    actors = actors_by_name(rare, tagger)
     assert [m.paragraph for m in actors["كوتراشيف"].mentions] == [2, 3, 4, 5, 6]
 
 
@@ -298,7 +303,7 @@ def test_a_place_read_as_part_of_a_person_once_stays_a_place_where_the_text_says
          ("بوش",): "LOC"},
         every_paragraph=True,
     )
-    actors = {a.name_ar: a for a in extract_actors(Briefing("t", [article]), tagger=tagger)}
+    actors = actors_by_name(article, tagger)
     # twice a place against one person containing it: the place stays a place
     assert actors["دارفور"].type == "location"
     assert [m.paragraph for m in actors["دارفور"].mentions] == [3, 4]
